@@ -1,0 +1,3 @@
+/// Lowers WasmIR to native code through the LLVM 19 C API.
+import CLLVM
+import WasmIR

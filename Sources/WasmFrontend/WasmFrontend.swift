@@ -1,0 +1,3 @@
+/// Validation of decoded modules and their translation into SSA IR.
+import WasmBinary
+import WasmIR

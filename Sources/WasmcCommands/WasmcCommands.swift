@@ -1,0 +1,2 @@
+/// The `wasmc` subcommands.
+import ArgumentParser

@@ -1,0 +1,2 @@
+/// Compiling, linking, caching and running modules.
+import WasmBinary
