@@ -1,1 +1,3 @@
 import WasmcCommands
+
+Wasmc.main()

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The `wasmc` command line: a thin layer over `WasmcDriver`.
+public struct Wasmc: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "wasmc",
+        abstract: "Ahead-of-time compiler from WebAssembly to native code.",
+        version: compilerVersion,
+        subcommands: [
+            ValidateCommand.self,
+            IRCommand.self,
+        ]
+    )
+
+    public init() {}
+}

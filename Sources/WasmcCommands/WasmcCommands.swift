@@ -1,2 +1,0 @@
-/// The `wasmc` subcommands.
-import ArgumentParser

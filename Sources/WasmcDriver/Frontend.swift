@@ -1,0 +1,73 @@
+import WasmBinary
+import WasmFrontend
+import WasmIR
+
+/// A module the frontend rejected, or a failure inside the frontend itself.
+public enum FrontendError: Error, CustomStringConvertible {
+    /// Malformed or invalid input, with the byte offset and the spec's reason.
+    case rejected(WasmError)
+    /// No function matches what the user asked for.
+    case noSuchFunction(String)
+    /// The translator produced IR that fails verification: a compiler bug, never the user's fault.
+    case internalError(String)
+
+    public var description: String {
+        switch self {
+        case .rejected(let error): error.description
+        case .noSuchFunction(let name): "no function named or numbered '\(name)'"
+        case .internalError(let message): "internal compiler error: \(message)"
+        }
+    }
+}
+
+/// The frontend as one call per stage: decode, validate, translate to verified SSA IR.
+public enum Frontend {
+    /// Decodes and validates; returns the module when it is valid.
+    public static func validate(_ bytes: [UInt8]) throws(FrontendError) -> Module {
+        do {
+            let module = try decodeModule(bytes)
+            try validateModule(module)
+            return module
+        } catch {
+            throw .rejected(error)
+        }
+    }
+
+    /// Decodes, validates and translates every defined function, verifying the IR.
+    public static func translate(_ bytes: [UInt8], verify: Bool = true) throws(FrontendError) -> IRModule {
+        let module = try validate(bytes)
+        let irModule: IRModule
+        do {
+            irModule = try translateModule(module)
+        } catch {
+            throw .internalError("translation failed: \(error)")
+        }
+        if verify {
+            for function in irModule.functions {
+                do {
+                    try verifyIR(function)
+                } catch {
+                    throw .internalError("IR of function \(function.index) does not verify: \(error)")
+                }
+            }
+        }
+        return irModule
+    }
+
+    /// The text IR of the whole module, or of the one function named by `selector`
+    /// (a name from the name section or an export, or an index in the function index space).
+    public static func irText(of bytes: [UInt8], function selector: String? = nil) throws(FrontendError) -> String {
+        let irModule = try translate(bytes)
+        guard let selector else { return printIR(irModule) }
+        let matches = irModule.functions.filter { function in
+            if let index = UInt32(selector), function.index == index { return true }
+            if function.name == selector { return true }
+            return irModule.module.exports.contains { export in
+                if case .function(let index) = export.descriptor { return index == function.index && export.name == selector }
+                return false
+            }
+        }
+        guard let function = matches.first else { throw .noSuchFunction(selector) }
+        return printIR(function)
+    }
+}
