@@ -61,12 +61,14 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-Xcc", "-I\(llvmInclude)"])]
         ),
 
+        // Locates the spec test suite and converts its scripts (tests only).
+        .target(name: "SpecTestSupport", path: "Tests/SpecTestSupport"),
         .testTarget(name: "WasmBinaryTests", dependencies: ["WasmBinary"]),
         .testTarget(name: "WasmIRTests", dependencies: ["WasmIR"]),
         .testTarget(
             name: "WasmFrontendTests",
             dependencies: [
-                "WasmFrontend",
+                "WasmFrontend", "SpecTestSupport",
                 .product(name: "WAT", package: "WasmKit"),
             ]
         ),
@@ -78,7 +80,7 @@ let package = Package(
         .testTarget(
             name: "WasmcDriverTests",
             dependencies: [
-                "WasmcDriver", "WasmcCommands",
+                "WasmcDriver", "WasmcCommands", "SpecTestSupport",
                 .product(name: "WAT", package: "WasmKit"),
                 .product(name: "WasmKit", package: "WasmKit"),
             ],

