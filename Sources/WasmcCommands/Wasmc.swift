@@ -9,6 +9,7 @@ public struct Wasmc: ParsableCommand {
         subcommands: [
             ValidateCommand.self,
             IRCommand.self,
+            FuzzCommand.self,
         ]
     )
 

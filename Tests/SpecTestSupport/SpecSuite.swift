@@ -99,3 +99,17 @@ public func runTool(_ tool: String, _ arguments: [String]) throws {
         throw ToolFailure(description: "\(tool) \(arguments.first ?? "") failed: \(String(decoding: message, as: UTF8.self))")
     }
 }
+
+extension SpecSuite {
+    /// The binary modules every script declares with `module` (valid ones), for use as fuzzing seeds.
+    public func declaredModules(limit: Int = .max) throws -> [[UInt8]] {
+        var modules: [[UInt8]] = []
+        for script in try scripts() {
+            for command in try script.commands() where command.type == "module" && command.moduleType == "binary" {
+                if let bytes = try script.moduleBytes(command) { modules.append(bytes) }
+                if modules.count >= limit { return modules }
+            }
+        }
+        return modules
+    }
+}
