@@ -142,7 +142,10 @@ struct ValidationFunctionTests {
 
     @Test func bulkMemoryNeedsDataCount() {
         let body: [Instruction] = [.dataDrop(data: 1)]
-        let counted = singleFunction([], [], body) { $0.dataCount = 1 }
+        let counted = singleFunction([], [], body) { module in
+            module.dataCount = 1
+            module.data = [DataSegment(bytes: [], mode: .passive)]
+        }
         #expect(validationError(counted)?.message == "unknown data segment 1")
         #expect(validationError(singleFunction([], [], body))?.kind == .malformed)
     }

@@ -7,6 +7,13 @@ import WasmBinary
 /// reports the same one the spec test suite expects.
 /// > Note: https://webassembly.github.io/spec/core/valid/modules.html
 public func validateModule(_ module: Module) throws(WasmError) {
+    // The decoder enforces these; checking again keeps hand-built modules from indexing past the end.
+    guard module.codes.count == module.functionTypeIndices.count else {
+        throw .malformed(at: 0, "function and code section have inconsistent lengths")
+    }
+    if let dataCount = module.dataCount, dataCount != module.data.count {
+        throw .malformed(at: 0, "data count and data section have inconsistent lengths")
+    }
     var context = ValidationContext(module)
     try validateImports(module, context)
     for typeIndex in module.functionTypeIndices { _ = try context.type(typeIndex, at: 0) }
