@@ -1,0 +1,88 @@
+/// Completing a function: seal what is left, drop blocks no branch reaches, substitute removed
+/// parameters and number blocks and values densely in definition order.
+extension FunctionBuilder {
+    /// The finished function. The builder is spent afterwards.
+    public mutating func finish() throws(FunctionBuilderError) -> IRFunction {
+        sealAllBlocks()
+        if let misuse { throw misuse }
+
+        // Blocks reachable from the entry, kept in creation order.
+        let blockCount = function.blocks.count
+        var reachable = [Bool](repeating: false, count: blockCount)
+        var worklist: [Int] = [0]
+        reachable[0] = true
+        while let index = worklist.popLast() {
+            guard let terminator = function.blocks[index].terminator else {
+                throw FunctionBuilderError("\(function.blocks[index].id) has no terminator")
+            }
+            for call in terminator.successors where !reachable[Int(call.block.index)] {
+                reachable[Int(call.block.index)] = true
+                worklist.append(Int(call.block.index))
+            }
+        }
+        var newBlockIndex = [UInt32](repeating: .max, count: blockCount)
+        var keptCount: UInt32 = 0
+        for index in 0..<blockCount where reachable[index] {
+            newBlockIndex[index] = keptCount
+            keptCount += 1
+        }
+
+        // New value numbers in order of definition.
+        var newValueIndex = [UInt32](repeating: .max, count: function.valueTypes.count)
+        var valueTypes: [IRType] = []
+        valueTypes.reserveCapacity(function.valueTypes.count)
+        func number(_ value: Value) {
+            newValueIndex[Int(value.index)] = UInt32(truncatingIfNeeded: valueTypes.count)
+            valueTypes.append(function.valueTypes[Int(value.index)])
+        }
+        for index in 0..<blockCount where reachable[index] {
+            for parameter in function.blocks[index].parameters { number(parameter) }
+            for instruction in function.blocks[index].instructions {
+                for result in instruction.results { number(result) }
+            }
+        }
+
+        var undefinedUse: Value?
+        let aliases = self.aliases
+        let renumber: (Value) -> Value = { value in
+            var current = value
+            while Int(current.index) < aliases.count, aliases[Int(current.index)] != .max {
+                current = Value(aliases[Int(current.index)])
+            }
+            let index = Int(current.index)
+            guard index < newValueIndex.count, newValueIndex[index] != .max else {
+                if undefinedUse == nil { undefinedUse = value }
+                return value
+            }
+            return Value(newValueIndex[index])
+        }
+
+        // Take the blocks out so each is rewritten in place rather than copied.
+        var oldBlocks: [IRBlock] = []
+        swap(&oldBlocks, &function.blocks)
+        var blocks: [IRBlock] = []
+        blocks.reserveCapacity(Int(keptCount))
+        for index in 0..<blockCount where reachable[index] {
+            var block = IRBlock(id: BlockID(0))
+            swap(&block, &oldBlocks[index])
+            block.id = BlockID(newBlockIndex[index])
+            for i in block.parameters.indices { block.parameters[i] = renumber(block.parameters[i]) }
+            for i in block.instructions.indices {
+                for r in block.instructions[i].results.indices {
+                    block.instructions[i].results[r] = renumber(block.instructions[i].results[r])
+                }
+                block.instructions[i].operation.mapOperands(renumber)
+            }
+            block.terminator?.mapOperands(renumber)
+            block.terminator?.mapSuccessors { call in call.block = BlockID(newBlockIndex[Int(call.block.index)]) }
+            blocks.append(block)
+        }
+        if let undefinedUse { throw FunctionBuilderError("\(undefinedUse) is used but defined in no reachable block") }
+
+        var result = function
+        result.blocks = blocks
+        result.valueTypes = valueTypes
+        function = result
+        return result
+    }
+}

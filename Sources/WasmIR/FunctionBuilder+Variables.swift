@@ -1,0 +1,217 @@
+import WasmBinary
+
+/// Variables: on-the-fly SSA construction (Braun et al.), iterative so that long chains of blocks
+/// cannot exhaust the native stack.
+extension FunctionBuilder {
+    /// A step of variable resolution: look a variable up in a block, or, once every predecessor has
+    /// been looked up, bind the results to a new block parameter's incoming edges.
+    enum ResolutionTask {
+        case lookUp(BlockID)
+        case bindArguments(block: BlockID, parameter: Value)
+    }
+
+    public mutating func declareVariable(_ type: IRType) -> Variable {
+        let variable = Variable(UInt32(truncatingIfNeeded: variableTypes.count))
+        variableTypes.append(type)
+        return variable
+    }
+
+    public func type(of variable: Variable) -> IRType? {
+        Int(variable.index) < variableTypes.count ? variableTypes[Int(variable.index)] : nil
+    }
+
+    /// Assigns `value` to `variable` at the current point of the current block.
+    public mutating func defineVariable(_ variable: Variable, _ value: Value) {
+        guard let block = currentBlock else { return record("definition of \(variable) outside any block") }
+        guard let type = type(of: variable) else { return record("definition of undeclared \(variable)") }
+        if self.type(of: value) != type { record("\(variable) of type \(type) assigned \(value) of type \(self.type(of: value))") }
+        definitions[key(variable, block)] = value
+    }
+
+    /// The value `variable` holds at the current point of the current block. A variable never assigned
+    /// reads as zero (or null), like a wasm local.
+    public mutating func useVariable(_ variable: Variable) -> Value {
+        guard let block = currentBlock else {
+            record("use of \(variable) outside any block")
+            return makeValue(.i32)
+        }
+        return useVariable(variable, in: block)
+    }
+
+    /// Declares that every predecessor of `block` is known, completing its pending parameters.
+    public mutating func sealBlock(_ block: BlockID) {
+        guard isValid(block) else { return record("seal of missing \(block)") }
+        let index = Int(block.index)
+        guard !sealed[index] else { return }
+        sealed[index] = true
+        let pending = incompleteParameters[index]
+        incompleteParameters[index] = []
+        for (variable, parameter) in pending {
+            for predecessor in predecessors[index] {
+                let argument = useVariable(variable, in: predecessor)
+                appendArgument(argument, from: predecessor, to: block)
+            }
+            _ = removeIfTrivial(parameter, of: block)
+        }
+    }
+
+    public mutating func sealAllBlocks() {
+        for index in function.blocks.indices where !sealed[index] {
+            sealBlock(BlockID(UInt32(index)))
+        }
+    }
+
+    // MARK: - Resolution
+
+    func key(_ variable: Variable, _ block: BlockID) -> UInt64 {
+        UInt64(variable.index) << 32 | UInt64(block.index)
+    }
+
+    /// The value replacing `value`, following chains of removed parameters.
+    func resolve(_ value: Value) -> Value {
+        var current = value
+        while Int(current.index) < aliases.count, aliases[Int(current.index)] != .max {
+            current = Value(aliases[Int(current.index)])
+        }
+        return current
+    }
+
+    mutating func useVariable(_ variable: Variable, in block: BlockID) -> Value {
+        guard let type = type(of: variable) else {
+            record("use of undeclared \(variable)")
+            return makeValue(.i32)
+        }
+        if let value = definitions[key(variable, block)] { return resolve(value) }
+
+        var tasks = pendingTasks
+        var results = pendingResults
+        tasks.removeAll(keepingCapacity: true)
+        results.removeAll(keepingCapacity: true)
+        tasks.append(.lookUp(block))
+        var chain: [BlockID] = []
+        while let task = tasks.popLast() {
+            switch task {
+            case .lookUp(let start):
+                // Walk up single-predecessor chains of sealed blocks: no parameter is needed there.
+                chain.removeAll(keepingCapacity: true)
+                var current = start
+                var found: Value?
+                while true {
+                    if let value = definitions[key(variable, current)] {
+                        found = resolve(value)
+                        break
+                    }
+                    let index = Int(current.index)
+                    guard sealed[index], predecessors[index].count == 1 else { break }
+                    chain.append(current)
+                    current = predecessors[index][0]
+                    // A cycle of single-predecessor blocks is code no branch from the entry reaches.
+                    if current == start || chain.count > function.blocks.count { break }
+                }
+                let value: Value
+                let index = Int(current.index)
+                if let found {
+                    value = found
+                } else if sealed[index], predecessors[index].count > 1 {
+                    value = appendParameterForVariable(type, to: current)
+                    definitions[key(variable, current)] = value
+                    for block in chain { definitions[key(variable, block)] = value }
+                    tasks.append(.bindArguments(block: current, parameter: value))
+                    for predecessor in predecessors[index].reversed() {
+                        tasks.append(.lookUp(predecessor))
+                    }
+                    continue
+                } else if sealed[index] {
+                    // The entry, code no branch reaches, or a cycle of such code: the initial value.
+                    value = appendZero(type, to: current)
+                    definitions[key(variable, current)] = value
+                } else {
+                    // Unsealed: more predecessors may come; the parameter's arguments wait for sealing.
+                    value = appendParameterForVariable(type, to: current)
+                    definitions[key(variable, current)] = value
+                    incompleteParameters[index].append((variable, value))
+                }
+                for block in chain { definitions[key(variable, block)] = value }
+                results.append(value)
+            case .bindArguments(let block, let parameter):
+                let incoming = predecessors[Int(block.index)]
+                let first = results.count - incoming.count
+                guard first >= 0 else {
+                    record("variable resolution lost track of its arguments")
+                    return parameter
+                }
+                for (offset, predecessor) in incoming.enumerated() {
+                    appendArgument(results[first + offset], from: predecessor, to: block)
+                }
+                results.removeLast(incoming.count)
+                let value = removeIfTrivial(parameter, of: block)
+                results.append(value)
+            }
+        }
+        let value = results.last.map(resolve) ?? makeValue(type)
+        pendingTasks = tasks
+        pendingResults = results
+        return value
+    }
+
+    private mutating func appendParameterForVariable(_ type: IRType, to block: BlockID) -> Value {
+        let value = makeValue(type)
+        function.blocks[Int(block.index)].parameters.append(value)
+        return value
+    }
+
+    /// Appends the zero of `type` to `block`'s instructions: before its terminator, so the value is
+    /// available to the branch arguments and to code after the current point.
+    private mutating func appendZero(_ type: IRType, to block: BlockID) -> Value {
+        let value = makeValue(type)
+        let constant: Constant = switch type {
+        case .i32: .i32(0)
+        case .i64: .i64(0)
+        case .f32: .f32(0)
+        case .f64: .f64(0)
+        case .v128: .v128(V128(bytes: [UInt8](repeating: 0, count: 16)))
+        case .funcref: .null(.funcref)
+        case .externref: .null(.externref)
+        }
+        function.blocks[Int(block.index)].instructions.append(IRInstruction(results: [value], operation: .constant(constant)))
+        return value
+    }
+
+    /// Adds `argument` to every edge from `predecessor` to `block`.
+    private mutating func appendArgument(_ argument: Value, from predecessor: BlockID, to block: BlockID) {
+        function.blocks[Int(predecessor.index)].terminator?.mapSuccessors { call in
+            if call.block == block { call.arguments.append(argument) }
+        }
+    }
+
+    /// Braun's trivial-phi removal: a parameter whose incoming arguments are all one value `v` (or
+    /// the parameter itself) is replaced by `v`. Returns what the parameter now stands for.
+    mutating func removeIfTrivial(_ parameter: Value, of block: BlockID) -> Value {
+        let index = Int(block.index)
+        guard let position = function.blocks[index].parameters.lastIndex(of: parameter) else { return parameter }
+        var same: Value?
+        for predecessor in predecessors[index] {
+            guard let terminator = function.blocks[Int(predecessor.index)].terminator else { continue }
+            for call in terminator.successors where call.block == block {
+                guard position < call.arguments.count else {
+                    record("edge to \(block) lacks the argument for \(parameter)")
+                    return parameter
+                }
+                let argument = resolve(call.arguments[position])
+                if argument == parameter || argument == same { continue }
+                if same != nil { return parameter }
+                same = argument
+            }
+        }
+        // Only self-references: the block is unreachable; keep the parameter.
+        guard let same else { return parameter }
+        function.blocks[index].parameters.remove(at: position)
+        for predecessor in predecessors[index] {
+            function.blocks[Int(predecessor.index)].terminator?.mapSuccessors { call in
+                if call.block == block, position < call.arguments.count { call.arguments.remove(at: position) }
+            }
+        }
+        aliases[Int(parameter.index)] = same.index
+        return same
+    }
+}

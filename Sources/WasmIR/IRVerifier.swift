@@ -1,0 +1,441 @@
+import WasmBinary
+
+/// Checks the structural invariants of a function's SSA form: block numbering and terminators, single
+/// definitions, dominance of every use, operand and result types, branch arguments against block
+/// parameters, return values against the signature. Calls, globals and tables are checked against
+/// their declarations only by the module variant, which knows them.
+public func verifyIR(_ function: IRFunction) throws(IRVerificationError) {
+    var verifier = IRVerifier(function: function, declarations: nil)
+    try verifier.run()
+}
+
+/// Verifies every function of the module, including calls, globals and tables against the module's
+/// declarations, and that each function's index and type match the module.
+public func verifyIR(_ module: IRModule) throws(IRVerificationError) {
+    let declarations = ModuleDeclarations(module.module)
+    for (position, function) in module.functions.enumerated() {
+        let expectedIndex = declarations.importedFunctionCount + position
+        guard Int(function.index) == expectedIndex else {
+            throw IRVerificationError(function: function.index, block: nil, location: .function,
+                                      message: "function at position \(position) has index \(function.index), expected \(expectedIndex)")
+        }
+        guard expectedIndex < declarations.functionTypes.count, declarations.functionTypes[expectedIndex] == function.type else {
+            throw IRVerificationError(function: function.index, block: nil, location: .function,
+                                      message: "function type \(function.type) does not match the module's declaration")
+        }
+        var verifier = IRVerifier(function: function, declarations: declarations)
+        try verifier.run()
+    }
+}
+
+/// What the verifier needs to know about a module, flattened once for all its functions.
+struct ModuleDeclarations {
+    let importedFunctionCount: Int
+    /// Signature of each function in the function index space; nil where the type index is bad.
+    let functionTypes: [FunctionType?]
+    let types: [FunctionType]
+    let globals: [GlobalType]
+    let tables: [TableType]
+    let memoryCount: Int
+    let dataCount: Int
+    let elementCount: Int
+
+    init(_ module: Module) {
+        importedFunctionCount = module.importedFunctionCount
+        types = module.types
+        functionTypes = module.allFunctionTypeIndices.map { index in
+            Int(index) < module.types.count ? module.types[Int(index)] : nil
+        }
+        globals = module.allGlobalTypes
+        tables = module.allTables
+        memoryCount = module.allMemories.count
+        dataCount = max(module.data.count, Int(module.dataCount ?? 0))
+        elementCount = module.elements.count
+    }
+}
+
+struct IRVerifier {
+    let function: IRFunction
+    let declarations: ModuleDeclarations?
+    /// Block of each value's definition (`UInt32.max` while undefined).
+    private var definitionBlock: [UInt32]
+    /// Position of each definition in its block: -1 for a block parameter, else the instruction index.
+    private var definitionPosition: [Int32]
+    private var dominators: DominatorTree?
+
+    // Location of the check in progress, for error messages.
+    private var currentBlock: BlockID?
+    private var currentLocation: IRVerificationError.Location = .function
+
+    init(function: IRFunction, declarations: ModuleDeclarations?) {
+        self.function = function
+        self.declarations = declarations
+        definitionBlock = [UInt32](repeating: .max, count: function.valueTypes.count)
+        definitionPosition = [Int32](repeating: 0, count: function.valueTypes.count)
+    }
+
+    mutating func run() throws(IRVerificationError) {
+        try checkShape()
+        try collectDefinitions()
+        dominators = DominatorTree(function)
+        for block in function.blocks {
+            try checkBlock(block)
+        }
+    }
+
+    // MARK: - Shape and definitions
+
+    private mutating func checkShape() throws(IRVerificationError) {
+        guard !function.blocks.isEmpty else { throw failure("function has no blocks") }
+        for (position, block) in function.blocks.enumerated() where Int(block.id.index) != position {
+            throw failure("block at position \(position) has id \(block.id)")
+        }
+        let entry = function.blocks[0]
+        currentBlock = entry.id
+        currentLocation = .parameters
+        guard entry.parameters.count == function.type.parameters.count else {
+            throw failure("entry block has \(entry.parameters.count) parameters, the function type \(function.type.parameters.count)")
+        }
+        for block in function.blocks {
+            currentBlock = block.id
+            currentLocation = .terminator
+            guard let terminator = block.terminator else { throw failure("block has no terminator") }
+            for call in terminator.successors {
+                guard Int(call.block.index) < function.blocks.count else { throw failure("branch to missing \(call.block)") }
+                guard call.block != function.entry else { throw failure("branch to the entry block") }
+            }
+        }
+    }
+
+    private mutating func collectDefinitions() throws(IRVerificationError) {
+        for block in function.blocks {
+            currentBlock = block.id
+            currentLocation = .parameters
+            for parameter in block.parameters {
+                try define(parameter, in: block.id, at: -1)
+            }
+            for (position, instruction) in block.instructions.enumerated() {
+                currentLocation = .instruction(position)
+                for result in instruction.results {
+                    try define(result, in: block.id, at: Int32(truncatingIfNeeded: position))
+                }
+            }
+        }
+        currentBlock = nil
+        currentLocation = .function
+        if let undefined = definitionBlock.firstIndex(of: .max) {
+            throw failure("v\(undefined) has a type but no definition")
+        }
+    }
+
+    private mutating func define(_ value: Value, in block: BlockID, at position: Int32) throws(IRVerificationError) {
+        let index = Int(value.index)
+        guard index < definitionBlock.count else { throw failure("\(value) has no entry in the value type table") }
+        guard definitionBlock[index] == .max else {
+            throw failure("\(value) is defined twice (first in block\(definitionBlock[index]))")
+        }
+        definitionBlock[index] = block.index
+        definitionPosition[index] = position
+    }
+
+    // MARK: - Blocks
+
+    private mutating func checkBlock(_ block: IRBlock) throws(IRVerificationError) {
+        currentBlock = block.id
+        if block.id == function.entry {
+            currentLocation = .parameters
+            for (parameter, expected) in zip(block.parameters, function.type.parameters) where type(of: parameter) != expected {
+                throw failure("entry parameter \(parameter) has type \(type(of: parameter)), the function type \(expected)")
+            }
+        }
+        for (position, instruction) in block.instructions.enumerated() {
+            currentLocation = .instruction(position)
+            let use = Int32(truncatingIfNeeded: position)
+            try instruction.operation.forEachOperand { (value) throws(IRVerificationError) in
+                try checkUse(value, in: block.id, at: use)
+            }
+            try checkTypes(of: instruction)
+        }
+        currentLocation = .terminator
+        guard let terminator = block.terminator else { throw failure("block has no terminator") }
+        let end = Int32(truncatingIfNeeded: block.instructions.count)
+        try terminator.forEachOperand { (value) throws(IRVerificationError) in
+            try checkUse(value, in: block.id, at: end)
+        }
+        try checkTypes(of: terminator)
+    }
+
+    /// A use must see its definition: earlier in the same block, or in a dominating block. Code that
+    /// cannot run (unreachable blocks) only needs its values defined.
+    private func checkUse(_ value: Value, in block: BlockID, at position: Int32) throws(IRVerificationError) {
+        let index = Int(value.index)
+        guard index < definitionBlock.count, definitionBlock[index] != .max else {
+            throw failure("use of undefined \(value)")
+        }
+        let definedIn = BlockID(definitionBlock[index])
+        if definedIn == block {
+            guard definitionPosition[index] < position else { throw failure("use of \(value) before its definition") }
+            return
+        }
+        guard let dominators, dominators.isReachable(block) else { return }
+        guard dominators.dominates(definedIn, block) else {
+            throw failure("use of \(value) (defined in \(definedIn)) is not dominated by its definition")
+        }
+    }
+
+    // MARK: - Types
+
+    private func type(of value: Value) -> IRType {
+        function.valueTypes[Int(value.index)]
+    }
+
+    private func expect(_ value: Value, _ expected: IRType, _ role: String) throws(IRVerificationError) {
+        let actual = type(of: value)
+        guard actual == expected else { throw failure("\(role) \(value) has type \(actual), expected \(expected)") }
+    }
+
+    private func expectReference(_ value: Value, _ role: String) throws(IRVerificationError) {
+        guard type(of: value).isReference else { throw failure("\(role) \(value) has type \(type(of: value)), expected a reference") }
+    }
+
+    private func expectResults(_ instruction: IRInstruction, _ expected: [IRType]) throws(IRVerificationError) {
+        guard instruction.results.count == expected.count else {
+            throw failure("\(instruction.results.count) results, expected \(expected.count)")
+        }
+        for (result, type) in zip(instruction.results, expected) where self.type(of: result) != type {
+            throw failure("result \(result) has type \(self.type(of: result)), expected \(type)")
+        }
+    }
+
+    private func expectAccess(_ access: MemoryAccess, size: Int) throws(IRVerificationError) {
+        guard access.size == size else { throw failure("memory access of \(access.size) bytes, the operation accesses \(size)") }
+        if let declarations, Int(access.memory) >= declarations.memoryCount {
+            throw failure("memory \(access.memory) is not declared")
+        }
+    }
+
+    private func checkTypes(of instruction: IRInstruction) throws(IRVerificationError) {
+        switch instruction.operation {
+        case .constant(let constant):
+            try expectResults(instruction, [constant.type])
+        case .plain(let op, let operands):
+            let expected = op.operands
+            guard operands.count == expected.count else {
+                throw failure("\(op.name) takes \(expected.count) operands, got \(operands.count)")
+            }
+            for (operand, type) in zip(operands, expected) { try expect(operand, type, "\(op.name) operand") }
+            try expectResults(instruction, [op.result])
+        case .select(let condition, let ifTrue, let ifFalse):
+            try expect(condition, .i32, "select condition")
+            try expect(ifFalse, type(of: ifTrue), "select operand")
+            try expectResults(instruction, [type(of: ifTrue)])
+        case .load(let op, let access, let address):
+            try expectAccess(access, size: op.accessSize)
+            try expect(address, .i32, "address")
+            try expectResults(instruction, [op.resultType])
+        case .store(let op, let access, let address, let value):
+            try expectAccess(access, size: op.accessSize)
+            try expect(address, .i32, "address")
+            try expect(value, op.valueType, "stored value")
+            try expectResults(instruction, [])
+        case .laneAccess(let op, let access, let lane, let address, let vector):
+            try expectAccess(access, size: op.accessSize)
+            guard Int(lane) < op.laneCount else { throw failure("lane \(lane) out of range for \(op.name)") }
+            try expect(address, .i32, "address")
+            try expect(vector, .v128, "vector")
+            try expectResults(instruction, op.isStore ? [] : [.v128])
+        case .shuffle(let lanes, let a, let b):
+            guard lanes.count == 16, lanes.allSatisfy({ $0 < 32 }) else { throw failure("shuffle needs 16 lane indices below 32") }
+            try expect(a, .v128, "shuffle operand")
+            try expect(b, .v128, "shuffle operand")
+            try expectResults(instruction, [.v128])
+        case .extractLane(let op, let lane, let vector):
+            guard op != .i8x16, op != .i16x8 else { throw failure("\(op.rawValue) cannot extract a lane") }
+            guard Int(lane) < op.laneCount else { throw failure("lane \(lane) out of range") }
+            try expect(vector, .v128, "vector")
+            try expectResults(instruction, [op.scalarType])
+        case .replaceLane(let op, let lane, let vector, let scalar):
+            guard ![.i8x16S, .i8x16U, .i16x8S, .i16x8U].contains(op) else { throw failure("\(op.rawValue) cannot replace a lane") }
+            guard Int(lane) < op.laneCount else { throw failure("lane \(lane) out of range") }
+            try expect(vector, .v128, "vector")
+            try expect(scalar, op.scalarType, "lane value")
+            try expectResults(instruction, [.v128])
+        case .globalGet(let index):
+            if let declarations {
+                guard Int(index) < declarations.globals.count else { throw failure("global \(index) is not declared") }
+                try expectResults(instruction, [declarations.globals[Int(index)].valueType])
+            } else {
+                guard instruction.results.count == 1 else { throw failure("global.get has one result") }
+            }
+        case .globalSet(let index, let value):
+            if let declarations {
+                guard Int(index) < declarations.globals.count else { throw failure("global \(index) is not declared") }
+                let global = declarations.globals[Int(index)]
+                guard global.mutability == .variable else { throw failure("global \(index) is immutable") }
+                try expect(value, global.valueType, "global value")
+            }
+            try expectResults(instruction, [])
+        case .call(let callee, let arguments):
+            if let declarations {
+                guard Int(callee) < declarations.functionTypes.count, let signature = declarations.functionTypes[Int(callee)] else {
+                    throw failure("call of undeclared function \(callee)")
+                }
+                try checkCall(signature, arguments, instruction)
+            }
+        case .callIndirect(let typeIndex, let table, let callee, let arguments):
+            try expect(callee, .i32, "call_indirect index")
+            if let declarations {
+                guard Int(typeIndex) < declarations.types.count else { throw failure("type \(typeIndex) is not declared") }
+                guard Int(table) < declarations.tables.count, declarations.tables[Int(table)].elementType == .funcref else {
+                    throw failure("call_indirect through table \(table), which is not a funcref table")
+                }
+                try checkCall(declarations.types[Int(typeIndex)], arguments, instruction)
+            }
+        case .memorySize(let memory):
+            try checkMemory(memory)
+            try expectResults(instruction, [.i32])
+        case .memoryGrow(let memory, let delta):
+            try checkMemory(memory)
+            try expect(delta, .i32, "memory.grow delta")
+            try expectResults(instruction, [.i32])
+        case .memoryInit(let data, let memory, let destination, let source, let count):
+            try checkMemory(memory)
+            if let declarations, Int(data) >= declarations.dataCount { throw failure("data segment \(data) is not declared") }
+            try expectAddresses(destination, source, count)
+            try expectResults(instruction, [])
+        case .dataDrop(let data):
+            if let declarations, Int(data) >= declarations.dataCount { throw failure("data segment \(data) is not declared") }
+            try expectResults(instruction, [])
+        case .memoryCopy(let destinationMemory, let sourceMemory, let destination, let source, let count):
+            try checkMemory(destinationMemory)
+            try checkMemory(sourceMemory)
+            try expectAddresses(destination, source, count)
+            try expectResults(instruction, [])
+        case .memoryFill(let memory, let destination, let value, let count):
+            try checkMemory(memory)
+            try expectAddresses(destination, value, count)
+            try expectResults(instruction, [])
+        case .tableGet(let table, let index):
+            try expect(index, .i32, "table index")
+            if let element = try tableElementType(table) {
+                try expectResults(instruction, [element])
+            } else {
+                guard instruction.results.count == 1 else { throw failure("table.get has one result") }
+                try expectReference(instruction.results[0], "table.get result")
+            }
+        case .tableSet(let table, let index, let value):
+            try expect(index, .i32, "table index")
+            try expectTableElement(value, table)
+            try expectResults(instruction, [])
+        case .tableSize(let table):
+            _ = try tableElementType(table)
+            try expectResults(instruction, [.i32])
+        case .tableGrow(let table, let initial, let delta):
+            try expectTableElement(initial, table)
+            try expect(delta, .i32, "table.grow delta")
+            try expectResults(instruction, [.i32])
+        case .tableFill(let table, let destination, let value, let count):
+            try expect(destination, .i32, "table.fill destination")
+            try expectTableElement(value, table)
+            try expect(count, .i32, "table.fill count")
+            try expectResults(instruction, [])
+        case .tableCopy(let destinationTable, let sourceTable, let destination, let source, let count):
+            let destinationType = try tableElementType(destinationTable)
+            let sourceType = try tableElementType(sourceTable)
+            if let destinationType, let sourceType, destinationType != sourceType {
+                throw failure("table.copy between \(sourceType) and \(destinationType) tables")
+            }
+            try expectAddresses(destination, source, count)
+            try expectResults(instruction, [])
+        case .tableInit(let element, let table, let destination, let source, let count):
+            _ = try tableElementType(table)
+            if let declarations, Int(element) >= declarations.elementCount { throw failure("element segment \(element) is not declared") }
+            try expectAddresses(destination, source, count)
+            try expectResults(instruction, [])
+        case .elemDrop(let element):
+            if let declarations, Int(element) >= declarations.elementCount { throw failure("element segment \(element) is not declared") }
+            try expectResults(instruction, [])
+        case .refNull(let type):
+            try expectResults(instruction, [type.valueType])
+        case .refIsNull(let value):
+            try expectReference(value, "ref.is_null operand")
+            try expectResults(instruction, [.i32])
+        case .refFunc(let index):
+            if let declarations, Int(index) >= declarations.functionTypes.count { throw failure("ref.func of undeclared function \(index)") }
+            try expectResults(instruction, [.funcref])
+        case .trapIf(let condition, _):
+            try expect(condition, .i32, "trap_if condition")
+            try expectResults(instruction, [])
+        }
+    }
+
+    private func checkCall(_ signature: FunctionType, _ arguments: [Value], _ instruction: IRInstruction) throws(IRVerificationError) {
+        guard arguments.count == signature.parameters.count else {
+            throw failure("call passes \(arguments.count) arguments, the callee takes \(signature.parameters.count)")
+        }
+        for (argument, type) in zip(arguments, signature.parameters) { try expect(argument, type, "argument") }
+        try expectResults(instruction, signature.results)
+    }
+
+    private func checkMemory(_ memory: UInt32) throws(IRVerificationError) {
+        if let declarations, Int(memory) >= declarations.memoryCount { throw failure("memory \(memory) is not declared") }
+    }
+
+    private func expectAddresses(_ a: Value, _ b: Value, _ c: Value) throws(IRVerificationError) {
+        try expect(a, .i32, "operand")
+        try expect(b, .i32, "operand")
+        try expect(c, .i32, "operand")
+    }
+
+    /// The element type of `table`, or nil without a module to ask.
+    private func tableElementType(_ table: UInt32) throws(IRVerificationError) -> IRType? {
+        guard let declarations else { return nil }
+        guard Int(table) < declarations.tables.count else { throw failure("table \(table) is not declared") }
+        return declarations.tables[Int(table)].elementType.valueType
+    }
+
+    private func expectTableElement(_ value: Value, _ table: UInt32) throws(IRVerificationError) {
+        if let element = try tableElementType(table) {
+            try expect(value, element, "table element")
+        } else {
+            try expectReference(value, "table element")
+        }
+    }
+
+    private func checkTypes(of terminator: Terminator) throws(IRVerificationError) {
+        switch terminator {
+        case .jump(let call):
+            try checkArguments(call)
+        case .branch(let condition, let ifTrue, let ifFalse):
+            try expect(condition, .i32, "branch condition")
+            try checkArguments(ifTrue)
+            try checkArguments(ifFalse)
+        case .switchTable(let index, let targets, let defaultTarget):
+            try expect(index, .i32, "br_table index")
+            for target in targets { try checkArguments(target) }
+            try checkArguments(defaultTarget)
+        case .return(let values):
+            let expected = function.type.results
+            guard values.count == expected.count else {
+                throw failure("returns \(values.count) values, the function type \(expected.count)")
+            }
+            for (value, type) in zip(values, expected) { try expect(value, type, "return value") }
+        case .trap:
+            break
+        }
+    }
+
+    private func checkArguments(_ call: BlockCall) throws(IRVerificationError) {
+        let parameters = function[call.block].parameters
+        guard call.arguments.count == parameters.count else {
+            throw failure("branch to \(call.block) passes \(call.arguments.count) arguments, it has \(parameters.count) parameters")
+        }
+        for (argument, parameter) in zip(call.arguments, parameters) {
+            try expect(argument, type(of: parameter), "argument for \(call.block)")
+        }
+    }
+
+    private func failure(_ message: String) -> IRVerificationError {
+        IRVerificationError(function: function.index, block: currentBlock, location: currentLocation, message: message)
+    }
+}
