@@ -2,7 +2,8 @@
 # Builds every benchmark in benchmarks/src to a native executable and to a
 # wasm32-wasi module with the same clang (the Swift toolchain's), both at -O2.
 # Usage: benchmarks/build.sh [OUTDIR]   (default: benchmarks/build)
-# Output: OUTDIR/native/<name> and OUTDIR/wasm/<name>.wasm
+# Output: OUTDIR/native/<name>, OUTDIR/wasm/<name>.wasm (with -msimd128) and
+# OUTDIR/wasm-nosimd/<name>.wasm (without, for engines that lack SIMD, e.g. WasmKit).
 # Environment: CLANG overrides the compiler; BENCHMARKS="a b" limits the set.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -24,14 +25,15 @@ if [[ ! -f /usr/lib/wasm32-wasi/libc.a || ! -f $builtins ]]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wasi-libc libclang-rt-19-dev-wasm32 >&2
 fi
 
-mkdir -p "$out/native" "$out/wasm"
+mkdir -p "$out/native" "$out/wasm" "$out/wasm-nosimd"
 names=${BENCHMARKS:-$(cd "$here/src" && ls *.c | sed 's/\.c$//')}
 for name in $names; do
     src=$here/src/$name.c
     [[ -f $src ]] || { echo "build.sh: no such benchmark: $name" >&2; exit 1; }
     "$CLANG" -O2 -Wall -Wextra "$src" -o "$out/native/$name" -lm
-    "$CLANG" --target=wasm32-wasi --sysroot=/usr -isystem /usr/include/wasm32-wasi -L/usr/lib/wasm32-wasi \
-        -O2 -msimd128 -Wall -Wextra "$src" -o "$out/wasm/$name.wasm" \
-        -nodefaultlibs -lc "$builtins"
+    wasm=("$CLANG" --target=wasm32-wasi --sysroot=/usr -isystem /usr/include/wasm32-wasi -L/usr/lib/wasm32-wasi
+          -O2 -Wall -Wextra "$src" -nodefaultlibs -lc "$builtins")
+    "${wasm[@]}" -msimd128 -o "$out/wasm/$name.wasm"
+    "${wasm[@]}" -o "$out/wasm-nosimd/$name.wasm"
     echo "built $name"
 done

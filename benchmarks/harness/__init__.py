@@ -1,0 +1,1 @@
+"""Benchmark harness: discovery, runners, and result reports for benchmarks/run.py."""

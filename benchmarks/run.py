@@ -1,0 +1,216 @@
+#!/usr/bin/env python3
+"""Runs the benchmark suite under native code and every available WebAssembly
+engine, checks each program's output against native, and writes
+results/results.md, results.csv and results.svg (the table is printed too).
+
+Example: python3 benchmarks/run.py --runs 3 --wasmc .build-release/release/wasmc
+"""
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from harness import report, runners, suite  # noqa: E402
+from harness.process import RunFailure  # noqa: E402
+from harness.report import SCALED_NATIVE, Cell  # noqa: E402
+
+
+def parse_arguments(argv):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runners", default=",".join(runners.ALL_RUNNERS),
+                        help=f"comma-separated subset of {','.join(runners.ALL_RUNNERS)} (native is always run: "
+                             "it is the reference)")
+    parser.add_argument("--benchmarks", help="comma-separated benchmark names (default: all in benchmarks/src)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per cell; the median is reported (default 3)")
+    parser.add_argument("--interp-scale", type=float, default=0.05,
+                        help="interpreters (wasmkit, wasm3) run argv[1] = default × this, compared with native at "
+                             "that same size (default 0.05)")
+    parser.add_argument("--wasmc", help="wasmc executable (default: wasmc on PATH, else .build*/release/wasmc)")
+    parser.add_argument("--wasmkit", help="wasmkit executable (default: on PATH, else /opt/swift/usr/bin/wasmkit)")
+    parser.add_argument("--wasm3", help="wasm3 executable (default: on PATH)")
+    parser.add_argument("--wasm2c", help="wasm2c executable (default: on PATH)")
+    parser.add_argument("--clang", help="clang for the builds and wasm2c output (default: the Swift toolchain's)")
+    parser.add_argument("--build-dir", type=Path, default=HERE / "build")
+    parser.add_argument("--results-dir", type=Path, default=HERE / "results")
+    parser.add_argument("--no-build", action="store_true", help="reuse the programs already in --build-dir")
+    parser.add_argument("--timeout", type=float, default=900, help="seconds allowed for one run or compile")
+    args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    if not 0 < args.interp_scale <= 1:
+        parser.error("--interp-scale must be in (0, 1]")
+    unknown = [r for r in args.runners.split(",") if r and r not in runners.ALL_RUNNERS]
+    if unknown:
+        parser.error(f"unknown runner(s): {', '.join(unknown)}")
+    return args
+
+
+def default_clang() -> str:
+    swift = runners.find_executable(None, "swift", [])
+    if swift:
+        candidate = Path(swift).resolve().parent / "clang"
+        if candidate.is_file():
+            return str(candidate)
+    return "/opt/swift/usr/bin/clang"
+
+
+def make_runners(args, clang: str) -> list[runners.Runner]:
+    repo = HERE.parent
+    wasmc_fallbacks = sorted(repo.glob(".build*/release/wasmc")) + [repo / ".build/debug/wasmc"]
+    chosen = ["native"] + [r for r in args.runners.split(",") if r and r != "native"]
+    made = []
+    for name in runners.ALL_RUNNERS:
+        if name not in chosen:
+            continue
+        if name == "native":
+            made.append(runners.NativeRunner())
+        elif name == "wasmc":
+            made.append(runners.WasmcRunner(runners.find_executable(args.wasmc, "wasmc", wasmc_fallbacks)))
+        elif name == "wasmtime":
+            made.append(runners.WasmtimeRunner())
+        elif name == "wasm2c":
+            made.append(runners.Wasm2cRunner(runners.find_executable(args.wasm2c, "wasm2c", []), clang,
+                                             HERE / "wasm2c" / "wasi.c"))
+        elif name == "wasmkit":
+            made.append(runners.WasmKitRunner(
+                runners.find_executable(args.wasmkit, "wasmkit", [Path("/opt/swift/usr/bin/wasmkit")])))
+        elif name == "wasm3":
+            made.append(runners.Wasm3Runner(runners.find_executable(args.wasm3, "wasm3", [])))
+    return made
+
+
+def build(args, benches, clang: str) -> None:
+    env = dict(os.environ, CLANG=clang, BENCHMARKS=" ".join(b.name for b in benches))
+    subprocess.run(["bash", str(HERE / "build.sh"), str(args.build_dir)], env=env, check=True,
+                   stdout=sys.stderr)
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def measure(runner, bench, arg, artifacts, args, reference: str | None) -> Cell:
+    """Median of --runs runs; 'wrong' as soon as one output differs from native."""
+    cell = Cell("ok", arg)
+    try:
+        cell.compile_seconds = runner.prepare(bench, artifacts, args.timeout)
+        times, compiles = [], []
+        for _ in range(args.runs):
+            result = runner.run(bench, arg, artifacts, args.timeout)
+            if reference is not None and result.stdout.strip() != reference.strip():
+                expected = reference.strip().splitlines()[:1]
+                got = result.stdout.strip().splitlines()[:1]
+                return Cell("wrong", arg, note=f"output {got} differs from native {expected}")
+            times.append(result.run_seconds)
+            if result.compile_seconds is not None:
+                compiles.append(result.compile_seconds)
+        cell.run_seconds = statistics.median(times)
+        if compiles:
+            cell.compile_seconds = statistics.median(compiles)
+    except RunFailure as failure:
+        return Cell(failure.status, arg, note=failure.detail)
+    return cell
+
+
+def main(argv=None) -> int:
+    args = parse_arguments(argv)
+    benches = suite.select(suite.discover(HERE / "src"), args.benchmarks)
+    clang = args.clang or default_clang()
+    if not args.no_build:
+        build(args, benches, clang)
+    artifacts = runners.Artifacts(args.build_dir / "native", args.build_dir / "wasm",
+                                  args.build_dir / "wasm-nosimd", args.build_dir / "engines")
+    engines = make_runners(args, clang)
+    native = engines[0]
+    unavailable = {e.name: e.unavailable_reason() for e in engines}
+    for name, reason in unavailable.items():
+        if reason:
+            log(f"{name}: n/a ({reason})")
+    any_scaled = any(e.scaled and not unavailable[e.name] for e in engines)
+
+    cells: dict[tuple[str, str], Cell] = {}
+    for bench in benches:
+        full, small = bench.default_arg, bench.scaled_arg(args.interp_scale)
+        log(f"{bench.name}: native argv[1]={full}")
+        reference_cell = measure(native, bench, full, artifacts, args, None)
+        reference = native.run(bench, full, artifacts, args.timeout).stdout if reference_cell.status == "ok" else None
+        reference_cell.native_seconds = reference_cell.run_seconds
+        cells[(bench.name, "native")] = reference_cell
+        references = {full: (reference, reference_cell.run_seconds)}
+        if any_scaled:
+            scaled_cell = measure(native, bench, small, artifacts, args, None)
+            scaled_cell.native_seconds = scaled_cell.run_seconds
+            cells[(bench.name, SCALED_NATIVE)] = scaled_cell
+            scaled_out = native.run(bench, small, artifacts, args.timeout).stdout if scaled_cell.status == "ok" else None
+            references[small] = (scaled_out, scaled_cell.run_seconds)
+        for engine in engines[1:]:
+            arg = small if engine.scaled else full
+            if unavailable[engine.name]:
+                cells[(bench.name, engine.name)] = Cell("n/a", arg, note=unavailable[engine.name])
+                continue
+            expected, native_seconds = references[arg]
+            if expected is None:
+                cells[(bench.name, engine.name)] = Cell("error", arg, note="native reference run failed")
+                continue
+            log(f"{bench.name}: {engine.name} argv[1]={arg}")
+            cell = measure(engine, bench, arg, artifacts, args, expected)
+            cell.native_seconds = native_seconds
+            cells[(bench.name, engine.name)] = cell
+            if cell.status != "ok":
+                log(f"  {cell.status}: {cell.note}")
+
+    columns = ["native"] + ([SCALED_NATIVE] if any_scaled else []) + [e.name for e in engines[1:]]
+    names = [b.name for b in benches]
+    header = [
+        "# wasmc benchmark results",
+        "",
+        f"- date: {time.strftime('%Y-%m-%d %H:%M %Z')}; host: {cpu_model()}, {os.cpu_count()} cores, "
+        f"{platform.system()} {platform.release()}",
+        f"- compiler for native and wasm32-wasi: {clang_version(clang)} at -O2 (wasm with -msimd128)",
+        f"- command: `python3 benchmarks/run.py {' '.join(sys.argv[1:] if argv is None else argv)}`".replace(
+            "run.py `", "run.py`"),
+        f"- each cell: median of {args.runs} run(s), wall seconds of the run alone, and its ratio to native at the "
+        "same argv[1]; every output was checked against native (`wrong` otherwise)",
+        f"- interpreters ({', '.join(e.name for e in engines if e.scaled)}) run argv[1] × {args.interp_scale:g} "
+        "(shown as @N) and are compared with native at that size; wasmkit runs the build without -msimd128 "
+        "(its CLI has no SIMD)",
+        "- wasmtime: run = instantiate + `_start` in the Python package (Cranelift); its compile is listed apart",
+    ]
+    text = report.markdown(names, columns, cells, header)
+    args.results_dir.mkdir(parents=True, exist_ok=True)
+    (args.results_dir / "results.md").write_text(text)
+    report.write_csv(args.results_dir / "results.csv", names, columns, cells)
+    report.write_svg(args.results_dir / "results.svg", names, columns, cells,
+                     f"wasmc benchmarks: time relative to native ({time.strftime('%Y-%m-%d')})")
+    print(text)
+    log(f"wrote {args.results_dir}/results.md, results.csv, results.svg")
+    return 0
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.machine()
+
+
+def clang_version(clang: str) -> str:
+    try:
+        first = subprocess.run([clang, "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+        return first.split(" (")[0]
+    except (OSError, IndexError):
+        return clang
+
+
+if __name__ == "__main__":
+    sys.exit(main())
