@@ -10,6 +10,7 @@ public struct Wasmc: ParsableCommand {
             ValidateCommand.self,
             IRCommand.self,
             FuzzCommand.self,
+            BenchFrontendCommand.self,
         ]
     )
 
