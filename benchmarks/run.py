@@ -97,21 +97,25 @@ def log(message: str) -> None:
 
 
 def measure(runner, bench, arg, artifacts, args, reference: str | None) -> Cell:
-    """Median of --runs runs; 'wrong' as soon as one output differs from native."""
+    """Median of --runs runs; 'wrong' as soon as one output differs from the
+    reference (native's, or for native itself its first run's)."""
     cell = Cell("ok", arg)
     try:
         cell.compile_seconds = runner.prepare(bench, artifacts, args.timeout)
         times, compiles = [], []
         for _ in range(args.runs):
             result = runner.run(bench, arg, artifacts, args.timeout)
-            if reference is not None and result.stdout.strip() != reference.strip():
+            if reference is None:
+                reference = result.stdout
+            elif result.stdout.strip() != reference.strip():
                 expected = reference.strip().splitlines()[:1]
                 got = result.stdout.strip().splitlines()[:1]
-                return Cell("wrong", arg, note=f"output {got} differs from native {expected}")
+                return Cell("wrong", arg, note=f"output {got} differs from {expected}")
             times.append(result.run_seconds)
             if result.compile_seconds is not None:
                 compiles.append(result.compile_seconds)
         cell.run_seconds = statistics.median(times)
+        cell.output = reference
         if compiles:
             cell.compile_seconds = statistics.median(compiles)
     except RunFailure as failure:
@@ -140,16 +144,15 @@ def main(argv=None) -> int:
         full, small = bench.default_arg, bench.scaled_arg(args.interp_scale)
         log(f"{bench.name}: native argv[1]={full}")
         reference_cell = measure(native, bench, full, artifacts, args, None)
-        reference = native.run(bench, full, artifacts, args.timeout).stdout if reference_cell.status == "ok" else None
         reference_cell.native_seconds = reference_cell.run_seconds
         cells[(bench.name, "native")] = reference_cell
-        references = {full: (reference, reference_cell.run_seconds)}
+        references = {full: (reference_cell.output, reference_cell.run_seconds)}
         if any_scaled:
+            log(f"{bench.name}: native argv[1]={small}")
             scaled_cell = measure(native, bench, small, artifacts, args, None)
             scaled_cell.native_seconds = scaled_cell.run_seconds
             cells[(bench.name, SCALED_NATIVE)] = scaled_cell
-            scaled_out = native.run(bench, small, artifacts, args.timeout).stdout if scaled_cell.status == "ok" else None
-            references[small] = (scaled_out, scaled_cell.run_seconds)
+            references[small] = (scaled_cell.output, scaled_cell.run_seconds)
         for engine in engines[1:]:
             arg = small if engine.scaled else full
             if unavailable[engine.name]:

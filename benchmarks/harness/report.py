@@ -15,6 +15,7 @@ class Cell:
     compile_seconds: float | None = None
     native_seconds: float | None = None  # native median at the same argv[1]
     note: str = ""
+    output: str | None = None  # the program's stdout, the reference for other runners
 
     @property
     def ratio(self) -> float | None:

