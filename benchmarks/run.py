@@ -17,7 +17,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from harness import report, runners, suite  # noqa: E402
+from harness import process, report, runners, suite  # noqa: E402
 from harness.process import RunFailure  # noqa: E402
 from harness.report import SCALED_NATIVE, Cell  # noqa: E402
 
@@ -40,6 +40,9 @@ def parse_arguments(argv):
     parser.add_argument("--build-dir", type=Path, default=HERE / "build")
     parser.add_argument("--results-dir", type=Path, default=HERE / "results")
     parser.add_argument("--no-build", action="store_true", help="reuse the programs already in --build-dir")
+    parser.add_argument("--clock", choices=["cpu", "wall"], default="cpu",
+                        help="cpu: user + system seconds of the run (default; stable when other jobs share the "
+                             "cores); wall: elapsed seconds")
     parser.add_argument("--timeout", type=float, default=900, help="seconds allowed for one run or compile")
     args = parser.parse_args(argv)
     if args.runs < 1:
@@ -125,6 +128,7 @@ def measure(runner, bench, arg, artifacts, args, reference: str | None) -> Cell:
 
 def main(argv=None) -> int:
     args = parse_arguments(argv)
+    process.CLOCK = args.clock
     benches = suite.select(suite.discover(HERE / "src"), args.benchmarks)
     clang = args.clang or default_clang()
     if not args.no_build:
@@ -179,8 +183,8 @@ def main(argv=None) -> int:
         f"- compiler for native and wasm32-wasi: {clang_version(clang)} at -O2 (wasm with -msimd128)",
         f"- command: `python3 benchmarks/run.py {' '.join(sys.argv[1:] if argv is None else argv)}`".replace(
             "run.py `", "run.py`"),
-        f"- each cell: median of {args.runs} run(s), wall seconds of the run alone, and its ratio to native at the "
-        "same argv[1]; every output was checked against native (`wrong` otherwise)",
+        f"- each cell: median of {args.runs} run(s) in {clock_words(args.clock)} of the run alone, and its ratio to "
+        "native at the same argv[1]; every output was checked against native (`wrong` otherwise)",
         f"- interpreters ({', '.join(e.name for e in engines if e.scaled)}) run argv[1] × {args.interp_scale:g} "
         "(shown as @N) and are compared with native at that size; wasmkit runs the build without -msimd128 "
         "(its CLI has no SIMD)",
@@ -195,6 +199,10 @@ def main(argv=None) -> int:
     print(text)
     log(f"wrote {args.results_dir}/results.md, results.csv, results.svg")
     return 0
+
+
+def clock_words(clock: str) -> str:
+    return "CPU seconds (user + system)" if clock == "cpu" else "wall-clock seconds"
 
 
 def cpu_model() -> str:

@@ -5,11 +5,11 @@ import json
 import shutil
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .process import RunFailure, Timed, run_timed
+from . import process
+from .process import RunFailure, run_timed
 from .suite import Benchmark
 
 
@@ -130,7 +130,8 @@ class WasmtimeRunner(Runner):
             raise RunFailure("error", f"wasmtime {bench.name}: unreadable child output") from None
         if report["exit"] != 0:
             raise RunFailure("error", f"wasmtime {bench.name}: exit code {report['exit']}")
-        return Measurement(report["run"], report["stdout"], report["compile"])
+        clock = process.CLOCK
+        return Measurement(report[f"run_{clock}"], report["stdout"], report[f"compile_{clock}"])
 
 
 class Wasm3Runner(Runner):
@@ -175,18 +176,17 @@ class Wasm2cRunner(Runner):
     def prepare(self, bench, artifacts, timeout):
         out = self._dir(bench, artifacts)
         out.mkdir(parents=True, exist_ok=True)
-        start = time.perf_counter()
-        run_timed([self.wasm2c, str(artifacts.wasm(bench)), "-n", "bench", "-o", str(out / "module.c")], timeout,
-                  f"wasm2c {bench.name}")
+        translate = run_timed([self.wasm2c, str(artifacts.wasm(bench)), "-n", "bench", "-o", str(out / "module.c")],
+                              timeout, f"wasm2c {bench.name}")
         runtime = self.runtime_dir
         sources = [out / "module.c", self.wasi_layer] + [
             runtime / f for f in ("wasm-rt-impl.c", "wasm-rt-mem-impl.c", "wasm-rt-exceptions-impl.c")
             if (runtime / f).is_file()]
         # SIMD modules include <simde/wasm/simd128.h>, shipped beside the runtime.
         includes = [f"-I{runtime}", f"-I{out}"] + [f"-I{d}" for d in (runtime.parent / "include",) if d.is_dir()]
-        run_timed([self.clang, "-O2", "-w", *includes, *map(str, sources), "-o", str(out / "program"), "-lm"],
-                  timeout, f"clang for wasm2c {bench.name}")
-        return time.perf_counter() - start
+        build = run_timed([self.clang, "-O2", "-w", *includes, *map(str, sources), "-o", str(out / "program"), "-lm"],
+                          timeout, f"clang for wasm2c {bench.name}")
+        return translate.seconds + build.seconds
 
     def run(self, bench, arg, artifacts, timeout):
         timed = run_timed([str(self._dir(bench, artifacts) / "program"), str(arg)], timeout, f"wasm2c {bench.name}")
