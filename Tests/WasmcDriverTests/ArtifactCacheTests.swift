@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import WasmcDriver
+
+@Suite("Artifact cache")
+struct ArtifactCacheTests {
+    private func makeCache() throws -> (ArtifactCache, URL) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wasmc-cache-test-\(UUID().uuidString)")
+        return (ArtifactCache(directory: directory, warn: { _ in }), directory)
+    }
+
+    @Test func keysDependOnEveryPartAndItsBoundaries() {
+        let key = ArtifactCache.key([[1, 2], [3]])
+        #expect(key == ArtifactCache.key([[1, 2], [3]]))
+        #expect(key != ArtifactCache.key([[1], [2, 3]]))
+        #expect(key != ArtifactCache.key([[1, 2], [4]]))
+        #expect(key.count == 64)
+    }
+
+    @Test func storeThenHit() throws {
+        let (cache, directory) = try makeCache()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(cache.lookup("k", suffix: ".so") == nil)
+        var builds = 0
+        let stored = try cache.store("k", suffix: ".so") { url in
+            builds += 1
+            try Data("artifact".utf8).write(to: url)
+        }
+        #expect(builds == 1)
+        let hit = try #require(cache.lookup("k", suffix: ".so"))
+        #expect(hit == stored)
+        #expect(try String(contentsOf: hit, encoding: .utf8) == "artifact")
+    }
+
+    @Test func corruptEntryIsDroppedWithAWarning() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wasmc-cache-test-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let warnings = WarningLog()
+        let cache = ArtifactCache(directory: directory, warn: { warnings.append($0) })
+        let stored = try cache.store("k", suffix: ".so") { try Data("artifact".utf8).write(to: $0) }
+        try Data("artif".utf8).write(to: stored)
+        #expect(cache.lookup("k", suffix: ".so") == nil)
+        #expect(warnings.messages.count == 1)
+        #expect(!FileManager.default.fileExists(atPath: stored.path))
+    }
+
+    @Test func unwritableCacheStillBuilds() throws {
+        let blocker = FileManager.default.temporaryDirectory.appendingPathComponent("wasmc-cache-file-\(UUID().uuidString)")
+        try Data().write(to: blocker)
+        defer { try? FileManager.default.removeItem(at: blocker) }
+        let warnings = WarningLog()
+        // A regular file where the directory should be: the cache cannot be created.
+        let cache = ArtifactCache(directory: blocker.appendingPathComponent("sub"), warn: { warnings.append($0) })
+        let built = try cache.store("k", suffix: ".so") { try Data("artifact".utf8).write(to: $0) }
+        #expect(try String(contentsOf: built, encoding: .utf8) == "artifact")
+        #expect(warnings.messages.count == 1)
+    }
+
+    @Test func defaultDirectoryFollowsXDG() {
+        #expect(ArtifactCache.defaultDirectory(environment: ["XDG_CACHE_HOME": "/x/cache", "HOME": "/h"]).path == "/x/cache/wasmc")
+        #expect(ArtifactCache.defaultDirectory(environment: ["HOME": "/h"]).path == "/h/.cache/wasmc")
+    }
+}
+
+final class WarningLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [String] = []
+    func append(_ message: String) { lock.withLock { stored.append(message) } }
+    var messages: [String] { lock.withLock { stored } }
+}
