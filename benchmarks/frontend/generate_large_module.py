@@ -98,7 +98,7 @@ def signature(name):
 
 
 def main():
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 8000
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 13000
     r = random.Random(20261123)
     out = ["#include <stdint.h>", "#include <stdio.h>", "#include <string.h>"]
     kinds = []
@@ -106,21 +106,29 @@ def main():
         t = r.choice(TEMPLATES)
         out.append(t(i, r))
         kinds.append(signature(t.__name__))
+    # Calls go through chunks of 100 so no single function is huge (that makes clang quadratic).
+    out.append("static uint8_t bytes[256]; static double xs[64]; static uint64_t check;")
+    chunk = 100
+    for start in range(0, count, chunk):
+        out.append(f"static void run{start // chunk}(int argc, char **argv) {{")
+        for i in range(start, min(start + chunk, count)):
+            kind = kinds[i]
+            if kind == "h":
+                out.append(f"    check += f{i}(bytes, 64);")
+            elif kind == "d":
+                out.append(f"    check += (uint64_t)f{i}(xs, 64);")
+            elif kind == "s":
+                out.append(f"    {{ struct s{i} a[8]; for (int k = 0; k < 8; k++) {{ a[k].key = (k * 7) % 5; a[k].weight = k; a[k].tag = k; }} check += f{i}(a, 8); }}")
+            elif kind == "t":
+                out.append(f"    check += f{i}(argv[0]);")
+            else:
+                out.append(f"    check += f{i}(8, argc);")
+        out.append("}")
     out.append("int main(int argc, char **argv) {")
-    out.append("    static uint8_t bytes[256]; static double xs[64]; uint64_t check = 0;")
     out.append("    for (int k = 0; k < 256; k++) bytes[k] = (uint8_t)(k * 31 + argc);")
     out.append("    for (int k = 0; k < 64; k++) xs[k] = k * 0.25;")
-    for i, kind in enumerate(kinds):
-        if kind == "h":
-            out.append(f"    check += f{i}(bytes, 64);")
-        elif kind == "d":
-            out.append(f"    check += (uint64_t)f{i}(xs, 64);")
-        elif kind == "s":
-            out.append(f"    {{ struct s{i} a[8]; for (int k = 0; k < 8; k++) {{ a[k].key = (k * 7) % 5; a[k].weight = k; a[k].tag = k; }} check += f{i}(a, 8); }}")
-        elif kind == "t":
-            out.append(f"    check += f{i}(argv[0]);")
-        else:
-            out.append(f"    check += f{i}(8, argc);")
+    for start in range(0, count, chunk):
+        out.append(f"    run{start // chunk}(argc, argv);")
     out.append('    printf("%llu\\n", (unsigned long long)check);')
     out.append("    return 0;\n}")
     print("\n".join(out))
