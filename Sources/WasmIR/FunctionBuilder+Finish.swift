@@ -5,6 +5,7 @@ extension FunctionBuilder {
     public mutating func finish() throws(FunctionBuilderError) -> IRFunction {
         sealAllBlocks()
         if let misuse { throw misuse }
+        removeTrivialParameters()
 
         // Blocks reachable from the entry, kept in creation order.
         let blockCount = function.blocks.count
@@ -84,5 +85,23 @@ extension FunctionBuilder {
         result.valueTypes = valueTypes
         function = result
         return result
+    }
+
+    /// Removing one trivial parameter can make others trivial (a loop header's parameter whose only
+    /// other argument was a removed parameter); repeat to a fixed point, as Braun et al. do through
+    /// the users of each removed phi. Entry parameters are the function's and stay.
+    mutating func removeTrivialParameters() {
+        var changed = true
+        while changed {
+            changed = false
+            for index in function.blocks.indices.dropFirst() {
+                var position = function.blocks[index].parameters.count - 1
+                while position >= 0 {
+                    let parameter = function.blocks[index].parameters[position]
+                    if removeIfTrivial(parameter, of: BlockID(UInt32(index))) != parameter { changed = true }
+                    position -= 1
+                }
+            }
+        }
     }
 }

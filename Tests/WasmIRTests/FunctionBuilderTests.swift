@@ -214,4 +214,25 @@ struct FunctionBuilderTests {
         unterminated.terminate(.jump(BlockCall(next)))
         #expect(throws: FunctionBuilderError.self) { _ = try unterminated.finish() }
     }
+
+    @Test func finishRemovesParametersEveryEdgeGivesTheSameValue() throws {
+        var builder = FunctionBuilder(index: 0, name: nil, type: FunctionType(parameters: [.i32], results: [.i32]))
+        let one = i32(&builder, 1)
+        let merge = builder.createBlock()
+        let kept = builder.appendParameter(to: merge, type: .i32)
+        let same = builder.appendParameter(to: merge, type: .i32)
+        let next = builder.createBlock()
+        builder.terminate(.branch(condition: builder.entryParameters[0], ifTrue: BlockCall(merge, [one, one]), ifFalse: BlockCall(next)))
+        builder.sealBlock(next)
+        builder.switchToBlock(next)
+        builder.terminate(.jump(BlockCall(merge, [builder.entryParameters[0], one])))
+        builder.sealBlock(merge)
+        builder.switchToBlock(merge)
+        let sum = builder.append(.plain(.i32Add, [kept, same]), resultType: .i32)
+        builder.terminate(.return([sum]))
+        let function = try builder.finish()
+        try verifyIR(function)
+        #expect(function.blocks[1].parameters.count == 1)
+        #expect(function.blocks[1].instructions[0].operation == .plain(.i32Add, [function.blocks[1].parameters[0], one]))
+    }
 }
