@@ -186,8 +186,8 @@ def main(argv=None) -> int:
         f"- each cell: median of {args.runs} run(s) in {clock_words(args.clock)} of the run alone, and its ratio to "
         "native at the same argv[1]; every output was checked against native (`wrong` otherwise)",
         f"- interpreters ({', '.join(e.name for e in engines if e.scaled)}) run argv[1] × {args.interp_scale:g} "
-        "(shown as @N) and are compared with native at that size; wasmkit runs the build without -msimd128 "
-        "(its CLI has no SIMD)",
+        "(shown as @N) and are compared with native at that size; they run the build without -msimd128 "
+        "(neither the wasmkit CLI nor wasm3 has SIMD)",
         "- wasmtime: run = instantiate + `_start` in the Python package (Cranelift); its compile is listed apart",
     ]
     text = report.markdown(names, columns, cells, header)

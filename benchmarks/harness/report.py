@@ -124,7 +124,10 @@ _COLORS = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1", "#76b7b2"]
 def write_svg(path: Path, names: list[str], runners: list[str], cells: dict, title: str) -> None:
     """Grouped bars of run time / native time on a log10 axis, one group per
     benchmark plus the geometric mean."""
-    others = [r for r in runners if r not in ("native", SCALED_NATIVE)]
+    candidates = [r for r in runners if r not in ("native", SCALED_NATIVE)]
+    # Runners without a single result (tool missing) only clutter the chart.
+    others = [r for r in candidates if any(cells[(n, r)].ratio is not None for n in names)]
+    missing = [r for r in candidates if r not in others]
     groups = []
     for name in names:
         groups.append((name, [cells[(name, r)].ratio for r in others]))
@@ -150,7 +153,8 @@ def write_svg(path: Path, names: list[str], runners: list[str], cells: dict, tit
            f'font-family="sans-serif" font-size="11">',
            f'<rect width="{width}" height="{height}" fill="white"/>',
            f'<text x="{left}" y="22" font-size="14" font-weight="bold">{_escape(title)}</text>',
-           f'<text x="{left}" y="38" fill="#555">run time / native run time (log scale, lower is better)</text>']
+           f'<text x="{left}" y="38" fill="#555">run time / native run time (log scale, lower is better)'
+           + (f'; no results: {_escape(", ".join(missing))}' if missing else "") + '</text>']
     for exp in range(lo_exp, hi_exp + 1):
         for mantissa in (1, 2, 5):
             value = mantissa * 10.0 ** exp

@@ -41,7 +41,6 @@ class Measurement:
 class Runner:
     name = ""
     scaled = False  # interpreters run the smaller --interp-scale size
-    compiles = False  # has a separate ahead-of-load compile step worth reporting
 
     def unavailable_reason(self) -> str | None:
         return None
@@ -65,7 +64,6 @@ class NativeRunner(Runner):
 class WasmcRunner(Runner):
     """Ahead-of-time: `wasmc compile -O2 x.wasm -o x`, then the executable."""
     name = "wasmc"
-    compiles = True
 
     def __init__(self, executable: str | None):
         self.executable = executable
@@ -114,7 +112,6 @@ class WasmtimeRunner(Runner):
     """The wasmtime Python package in a child process: Module compile timed
     apart from instantiate + run."""
     name = "wasmtime"
-    compiles = True
     _child = Path(__file__).with_name("wasmtime_child.py")
 
     def unavailable_reason(self):
@@ -135,6 +132,7 @@ class WasmtimeRunner(Runner):
 
 
 class Wasm3Runner(Runner):
+    """The wasm3 interpreter, on the SIMD-free build (wasm3 has no SIMD)."""
     name = "wasm3"
     scaled = True
 
@@ -145,7 +143,8 @@ class Wasm3Runner(Runner):
         return None if self.executable else "wasm3 not installed"
 
     def run(self, bench, arg, artifacts, timeout):
-        timed = run_timed([self.executable, str(artifacts.wasm(bench)), str(arg)], timeout, f"wasm3 {bench.name}")
+        timed = run_timed([self.executable, str(artifacts.scalar_wasm(bench)), str(arg)], timeout,
+                          f"wasm3 {bench.name}")
         return Measurement(timed.seconds, timed.stdout)
 
 
@@ -153,7 +152,6 @@ class Wasm2cRunner(Runner):
     """wasm2c translation plus clang -O2, linked with the wasm2c runtime and the
     small WASI layer in benchmarks/wasm2c/ (wasm2c ships no WASI)."""
     name = "wasm2c"
-    compiles = True
 
     def __init__(self, wasm2c: str | None, clang: str, wasi_layer: Path):
         self.wasm2c = wasm2c
