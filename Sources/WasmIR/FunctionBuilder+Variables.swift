@@ -83,8 +83,11 @@ extension FunctionBuilder {
         }
         if let value = definitions[key(variable, block)] { return resolve(value) }
 
-        var tasks = pendingTasks
-        var results = pendingResults
+        // Borrow the scratch stacks (swap, so they stay uniquely referenced and are not copied).
+        var tasks: [ResolutionTask] = []
+        var results: [Value] = []
+        swap(&tasks, &pendingTasks)
+        swap(&results, &pendingResults)
         tasks.removeAll(keepingCapacity: true)
         results.removeAll(keepingCapacity: true)
         tasks.append(.lookUp(block))
