@@ -3,7 +3,7 @@
 engine, checks each program's output against native, and writes
 results/results.md, results.csv and results.svg (the table is printed too).
 
-Example: python3 benchmarks/run.py --runs 3 --wasmc .build-release/release/wasmc
+Example: python3 benchmarks/run.py --runs 3 --wasmc .build-bench/release/wasmc
 """
 import argparse
 import os
@@ -32,7 +32,7 @@ def parse_arguments(argv):
     parser.add_argument("--interp-scale", type=float, default=0.05,
                         help="interpreters (wasmkit, wasm3) run argv[1] = default × this, compared with native at "
                              "that same size (default 0.05)")
-    parser.add_argument("--wasmc", help="wasmc executable (default: wasmc on PATH, else .build*/release/wasmc)")
+    parser.add_argument("--wasmc", help="wasmc executable (default: wasmc on PATH, else the newest .build*/release/wasmc)")
     parser.add_argument("--wasmkit", help="wasmkit executable (default: on PATH, else /opt/swift/usr/bin/wasmkit)")
     parser.add_argument("--wasm3", help="wasm3 executable (default: on PATH)")
     parser.add_argument("--wasm2c", help="wasm2c executable (default: on PATH)")
@@ -66,7 +66,8 @@ def default_clang() -> str:
 
 def make_runners(args, clang: str) -> list[runners.Runner]:
     repo = HERE.parent
-    wasmc_fallbacks = sorted(repo.glob(".build*/release/wasmc")) + [repo / ".build/debug/wasmc"]
+    # Newest release build first: several scratch folders (.build-<name>) may hold one.
+    wasmc_fallbacks = sorted(repo.glob(".build*/release/wasmc"), key=lambda p: p.stat().st_mtime, reverse=True)
     chosen = ["native"] + [r for r in args.runners.split(",") if r and r != "native"]
     made = []
     for name in runners.ALL_RUNNERS:
@@ -75,7 +76,8 @@ def make_runners(args, clang: str) -> list[runners.Runner]:
         if name == "native":
             made.append(runners.NativeRunner())
         elif name == "wasmc":
-            made.append(runners.WasmcRunner(runners.find_executable(args.wasmc, "wasmc", wasmc_fallbacks)))
+            made.append(runners.WasmcRunner(runners.find_executable(args.wasmc, "wasmc", wasmc_fallbacks),
+                                            requested=args.wasmc))
         elif name == "wasmtime":
             made.append(runners.WasmtimeRunner())
         elif name == "wasm2c":
@@ -129,7 +131,11 @@ def measure(runner, bench, arg, artifacts, args, reference: str | None) -> Cell:
 def main(argv=None) -> int:
     args = parse_arguments(argv)
     process.CLOCK = args.clock
-    benches = suite.select(suite.discover(HERE / "src"), args.benchmarks)
+    try:
+        benches = suite.select(suite.discover(HERE / "src"), args.benchmarks)
+    except ValueError as error:
+        print(f"run.py: {error}", file=sys.stderr)
+        return 2
     clang = args.clang or default_clang()
     if not args.no_build:
         build(args, benches, clang)

@@ -143,6 +143,31 @@ class ProgramAgreementTests(unittest.TestCase):
         self.check(runners.WasmKitRunner(runners.find_executable(
             None, "wasmkit", [Path("/opt/swift/usr/bin/wasmkit")])))
 
+    def fake_wasmc(self, body: str) -> str:
+        """A stand-in compiler script, to test the wasmc runner's plumbing
+        before the real `wasmc compile` exists."""
+        path = Path(self.scratch.name) / "fake-wasmc"
+        path.write_text("#!/bin/sh\n" + body + "\n")
+        path.chmod(0o755)
+        return str(path)
+
+    def test_wasmc_runner_runs_what_compile_produced(self):
+        bench = next(b for b in self.benches if b.name == "recursion")
+        native = self.artifacts.native(bench)
+        # Arguments arrive as: compile -O2 IN.wasm -o OUT
+        runner = runners.WasmcRunner(self.fake_wasmc(f'[ "$1 $2 $4" = "compile -O2 -o" ] && cp {native} "$5"'))
+        self.assertIsNotNone(runner.prepare(bench, self.artifacts, 60))
+        arg, expected = self.expected[bench.name]
+        self.assertEqual(runner.run(bench, arg, self.artifacts, 60).stdout, expected)
+
+    def test_wasmc_compile_failure_is_reported(self):
+        bench = self.benches[0]
+        runner = runners.WasmcRunner(self.fake_wasmc('echo "unsupported: simd" >&2; exit 1'))
+        with self.assertRaises(RunFailure) as failed:
+            runner.prepare(bench, self.artifacts, 60)
+        self.assertIn("unsupported: simd", failed.exception.detail)
+        self.assertIsNotNone(runners.WasmcRunner(None, requested="/nowhere/wasmc").unavailable_reason())
+
     def test_wasm2c_agrees(self):
         clang = os.environ.get("CLANG", "/opt/swift/usr/bin/clang")
         # Translating and compiling costs about 1.5 s per program; two cover the WASI layer and SIMD.

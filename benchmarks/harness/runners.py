@@ -65,13 +65,16 @@ class WasmcRunner(Runner):
     """Ahead-of-time: `wasmc compile -O2 x.wasm -o x`, then the executable."""
     name = "wasmc"
 
-    def __init__(self, executable: str | None):
+    def __init__(self, executable: str | None, requested: str | None = None):
         self.executable = executable
+        self.requested = requested
 
     def unavailable_reason(self):
-        if not self.executable:
-            return "no wasmc executable found (pass --wasmc PATH)"
-        return None
+        if self.executable:
+            return None
+        if self.requested:
+            return f"--wasmc {self.requested}: no such executable"
+        return "no wasmc executable found (build it, or pass --wasmc PATH)"
 
     def _output(self, bench, artifacts):
         return artifacts.work_dir / "wasmc" / bench.name
