@@ -191,11 +191,15 @@ def main(argv=None) -> int:
             "run.py `", "run.py`"),
         f"- each cell: median of {args.runs} run(s) in {clock_words(args.clock)} of the run alone, and its ratio to "
         "native at the same argv[1]; every output was checked against native (`wrong` otherwise)",
-        f"- interpreters ({', '.join(e.name for e in engines if e.scaled)}) run argv[1] × {args.interp_scale:g} "
-        "(shown as @N) and are compared with native at that size; they run the build without -msimd128 "
-        "(neither the wasmkit CLI nor wasm3 has SIMD)",
-        "- wasmtime: run = instantiate + `_start` in the Python package (Cranelift); its compile is listed apart",
     ]
+    if any_scaled:
+        header.append(
+            f"- interpreters ({', '.join(e.name for e in engines if e.scaled)}) run argv[1] × {args.interp_scale:g} "
+            "(shown as @N) and are compared with native at that size; they run the build without -msimd128 "
+            "(neither the wasmkit CLI nor wasm3 has SIMD)")
+    if "wasmtime" in columns:
+        header.append("- wasmtime: run = instantiate + `_start` in the Python package (Cranelift); its compile is "
+                      "listed apart")
     text = report.markdown(names, columns, cells, header)
     args.results_dir.mkdir(parents=True, exist_ok=True)
     (args.results_dir / "results.md").write_text(text)

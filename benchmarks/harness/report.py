@@ -78,7 +78,7 @@ def markdown(names: list[str], runners: list[str], cells: dict, header_lines: li
         else:
             suffix = "" if len(valid) == len(names) else f" ({len(valid)}/{len(names)})"
             means.append(f"**{mean:.2f}×**{suffix}")
-    lines.append("| **geometric mean** | | | " + " | ".join(means) + " |")
+    lines.append("| " + " | ".join(["**geometric mean**", "", ""] + means) + " |")
 
     compilers = [r for r in others if any(cells[(n, r)].compile_seconds is not None for n in names)]
     if compilers:
