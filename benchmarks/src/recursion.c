@@ -17,7 +17,7 @@ static int tak(int x, int y, int z) {
 }
 
 int main(int argc, char **argv) {
-    int rounds = argc > 1 ? atoi(argv[1]) : 180;
+    int rounds = argc > 1 ? atoi(argv[1]) : 250;
     if (rounds < 1) rounds = 1;
     uint32_t checksum = 0;
     /* Arguments depend on the round so no call can be hoisted out of the loop. */
