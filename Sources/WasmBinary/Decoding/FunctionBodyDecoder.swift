@@ -1,0 +1,239 @@
+/// Decodes function bodies and constant expressions into `Instruction`s.
+/// > Note: https://webassembly.github.io/spec/core/binary/instructions.html
+struct FunctionBodyDecoder {
+    var reader: ByteReader
+    var usesDataIndices = false
+
+    /// An implementation limit on locals per function, as in Wasmtime and wasmparser; the spec allows
+    /// limits, and an unbounded count would let a tiny module demand gigabytes of SSA variables.
+    static let maximumLocalCount: UInt64 = 50_000
+
+    init(reader: ByteReader) { self.reader = reader }
+
+    mutating func decode(bodyStart: Int) throws(WasmError) -> (locals: [(count: UInt32, type: ValueType)], instructions: [Instruction], offsets: [Int]) {
+        let groupCount = try reader.readLength()
+        var locals: [(count: UInt32, type: ValueType)] = []
+        var total: UInt64 = 0
+        for _ in 0..<groupCount {
+            let offset = reader.position
+            let count = try reader.readU32()
+            total += UInt64(count)
+            guard total <= Self.maximumLocalCount else { throw .malformed(at: offset, "too many locals") }
+            locals.append((count, try reader.readValueType()))
+        }
+        var instructions: [Instruction] = []
+        var offsets: [Int] = []
+        try decodeInstructions(into: &instructions, offsets: &offsets)
+        return (locals, instructions, offsets)
+    }
+
+    /// A constant expression: instructions up to the matching `end`, without it.
+    mutating func decodeExpression() throws(WasmError) -> [Instruction] {
+        var instructions: [Instruction] = []
+        var offsets: [Int] = []
+        try decodeInstructions(into: &instructions, offsets: &offsets)
+        instructions.removeLast()
+        return instructions
+    }
+
+    /// Reads instructions until the `end` that closes the outermost block, which is included.
+    private mutating func decodeInstructions(into instructions: inout [Instruction], offsets: inout [Int]) throws(WasmError) {
+        var depth = 0
+        while true {
+            guard let opcode = reader.peek() else {
+                throw .malformed(at: reader.position, "unexpected end of section or function")
+            }
+            let offset = reader.position
+            // At the outermost level only `end` may close the sequence; `else` there is a missing `end`.
+            if opcode == 0x05, depth == 0 { throw .malformed(at: offset, "END opcode expected") }
+            let instruction = try decodeInstruction()
+            instructions.append(instruction)
+            offsets.append(offset)
+            switch instruction {
+            case .block, .loop, .if: depth += 1
+            case .end:
+                if depth == 0 { return }
+                depth -= 1
+            default: break
+            }
+        }
+    }
+
+    private mutating func zeroByte() throws(WasmError) {
+        let offset = reader.position
+        guard try reader.readByte() == 0 else { throw .malformed(at: offset, "zero byte expected") }
+    }
+
+    private mutating func memArg() throws(WasmError) -> MemArg {
+        let offset = reader.position
+        let alignment = try reader.readU32()
+        // Bit 6 would announce a memory index (multi-memory); not part of 2.0.
+        guard alignment < 64 else { throw .malformed(at: offset, "malformed memop flags") }
+        return MemArg(alignment: alignment, offset: try reader.readU32())
+    }
+
+    private mutating func blockType() throws(WasmError) -> BlockType {
+        guard let byte = reader.peek() else { throw .malformed(at: reader.position, "unexpected end") }
+        if byte == 0x40 {
+            reader.position += 1
+            return .empty
+        }
+        if let type = ValueType(rawValue: byte) {
+            reader.position += 1
+            return .value(type)
+        }
+        let offset = reader.position
+        let index = try reader.readSigned(bits: 33)
+        guard index >= 0, index <= Int64(UInt32.max) else { throw .malformed(at: offset, "malformed block type") }
+        return .typeIndex(UInt32(index))
+    }
+
+    private mutating func lane() throws(WasmError) -> UInt8 { try reader.readByte() }
+
+    private mutating func decodeInstruction() throws(WasmError) -> Instruction {
+        let offset = reader.position
+        let opcode = try reader.readByte()
+        switch opcode {
+        case 0x00: return .unreachable
+        case 0x01: return .nop
+        case 0x02: return .block(try blockType())
+        case 0x03: return .loop(try blockType())
+        case 0x04: return .if(try blockType())
+        case 0x05: return .else
+        case 0x0B: return .end
+        case 0x0C: return .br(depth: try reader.readU32())
+        case 0x0D: return .brIf(depth: try reader.readU32())
+        case 0x0E:
+            let count = try reader.readLength()
+            var depths: [UInt32] = []
+            depths.reserveCapacity(count)
+            for _ in 0..<count { depths.append(try reader.readU32()) }
+            return .brTable(depths: depths, defaultDepth: try reader.readU32())
+        case 0x0F: return .return
+        case 0x10: return .call(function: try reader.readU32())
+        case 0x11:
+            let type = try reader.readU32()
+            return .callIndirect(type: type, table: try reader.readU32())
+        case 0x1A: return .drop
+        case 0x1B: return .select(nil)
+        case 0x1C:
+            let types = try reader.readValueTypes()
+            guard types.count == 1 else { throw .invalid(at: offset, "invalid result arity") }
+            return .select(types[0])
+        case 0x20: return .localGet(try reader.readU32())
+        case 0x21: return .localSet(try reader.readU32())
+        case 0x22: return .localTee(try reader.readU32())
+        case 0x23: return .globalGet(try reader.readU32())
+        case 0x24: return .globalSet(try reader.readU32())
+        case 0x25: return .tableGet(table: try reader.readU32())
+        case 0x26: return .tableSet(table: try reader.readU32())
+        case 0x28...0x35: return .load(Self.scalarLoads[Int(opcode - 0x28)], try memArg())
+        case 0x36...0x3E: return .store(Self.scalarStores[Int(opcode - 0x36)], try memArg())
+        case 0x3F:
+            try zeroByte()
+            return .memorySize(memory: 0)
+        case 0x40:
+            try zeroByte()
+            return .memoryGrow(memory: 0)
+        case 0x41: return .i32Const(Int32(truncatingIfNeeded: try reader.readSigned(bits: 32)))
+        case 0x42: return .i64Const(try reader.readSigned(bits: 64))
+        case 0x43: return .f32Const(try reader.readFixedUInt32())
+        case 0x44: return .f64Const(try reader.readFixedUInt64())
+        case 0xD0: return .refNull(try reader.readReferenceType())
+        case 0xD1: return .refIsNull
+        case 0xD2: return .refFunc(function: try reader.readU32())
+        case 0xFC: return try decodeMiscInstruction(offset: offset)
+        case 0xFD: return try decodeVectorInstruction(offset: offset)
+        default:
+            guard let op = PlainOp(prefix: 0, opcode: UInt32(opcode)) else { throw .malformed(at: offset, "illegal opcode") }
+            return .plain(op)
+        }
+    }
+
+    /// The 0xFC prefix: saturating truncation, bulk memory and table instructions.
+    private mutating func decodeMiscInstruction(offset: Int) throws(WasmError) -> Instruction {
+        let subOpcode = try reader.readU32()
+        switch subOpcode {
+        case 0...7:
+            return .plain(PlainOp(prefix: 0xFC, opcode: subOpcode)!)
+        case 8:
+            usesDataIndices = true
+            let data = try reader.readU32()
+            try zeroByte()
+            return .memoryInit(data: data, memory: 0)
+        case 9:
+            usesDataIndices = true
+            return .dataDrop(data: try reader.readU32())
+        case 10:
+            try zeroByte()
+            try zeroByte()
+            return .memoryCopy(destination: 0, source: 0)
+        case 11:
+            try zeroByte()
+            return .memoryFill(memory: 0)
+        case 12:
+            let element = try reader.readU32()
+            return .tableInit(element: element, table: try reader.readU32())
+        case 13: return .elemDrop(element: try reader.readU32())
+        case 14:
+            let destination = try reader.readU32()
+            return .tableCopy(destination: destination, source: try reader.readU32())
+        case 15: return .tableGrow(table: try reader.readU32())
+        case 16: return .tableSize(table: try reader.readU32())
+        case 17: return .tableFill(table: try reader.readU32())
+        default: throw .malformed(at: offset, "illegal opcode")
+        }
+    }
+
+    /// The 0xFD prefix: SIMD.
+    private mutating func decodeVectorInstruction(offset: Int) throws(WasmError) -> Instruction {
+        let subOpcode = try reader.readU32()
+        switch subOpcode {
+        case 0x00...0x0A: return .load(Self.vectorLoads[Int(subOpcode)], try memArg())
+        case 0x0B: return .store(.v128Store, try memArg())
+        case 0x0C:
+            let bytes = try reader.readBytes(16)
+            return .v128Const(V128(bytes: Array(bytes)))
+        case 0x0D:
+            var lanes: [UInt8] = []
+            lanes.reserveCapacity(16)
+            for _ in 0..<16 { lanes.append(try lane()) }
+            return .shuffle(lanes: lanes)
+        case 0x15...0x22:
+            let (laneOp, isExtract) = Self.laneOps[Int(subOpcode - 0x15)]
+            let index = try lane()
+            return isExtract ? .extractLane(laneOp, lane: index) : .replaceLane(laneOp, lane: index)
+        case 0x54...0x5B:
+            let op = Self.laneAccesses[Int(subOpcode - 0x54)]
+            let arg = try memArg()
+            return .laneAccess(op, arg, lane: try lane())
+        case 0x5C: return .load(.v128Load32Zero, try memArg())
+        case 0x5D: return .load(.v128Load64Zero, try memArg())
+        default:
+            guard let op = PlainOp(prefix: 0xFD, opcode: subOpcode) else { throw .malformed(at: offset, "illegal opcode") }
+            return .plain(op)
+        }
+    }
+
+    private static let scalarLoads: [LoadOp] = [
+        .i32Load, .i64Load, .f32Load, .f64Load, .i32Load8S, .i32Load8U, .i32Load16S, .i32Load16U,
+        .i64Load8S, .i64Load8U, .i64Load16S, .i64Load16U, .i64Load32S, .i64Load32U,
+    ]
+    private static let scalarStores: [StoreOp] = [
+        .i32Store, .i64Store, .f32Store, .f64Store, .i32Store8, .i32Store16, .i64Store8, .i64Store16, .i64Store32,
+    ]
+    private static let vectorLoads: [LoadOp] = [
+        .v128Load, .v128Load8x8S, .v128Load8x8U, .v128Load16x4S, .v128Load16x4U, .v128Load32x2S, .v128Load32x2U,
+        .v128Load8Splat, .v128Load16Splat, .v128Load32Splat, .v128Load64Splat,
+    ]
+    /// 0x15 … 0x22 in opcode order: (shape, is extract).
+    private static let laneOps: [(LaneOp, Bool)] = [
+        (.i8x16S, true), (.i8x16U, true), (.i8x16, false),
+        (.i16x8S, true), (.i16x8U, true), (.i16x8, false),
+        (.i32x4, true), (.i32x4, false), (.i64x2, true), (.i64x2, false),
+        (.f32x4, true), (.f32x4, false), (.f64x2, true), (.f64x2, false),
+    ]
+    private static let laneAccesses: [LaneAccessOp] = [
+        .load8Lane, .load16Lane, .load32Lane, .load64Lane, .store8Lane, .store16Lane, .store32Lane, .store64Lane,
+    ]
+}

@@ -1,0 +1,109 @@
+/// Decodes a whole binary module; throws a `.malformed` `WasmError` (with the suite's wording) on the
+/// first problem. Index ranges, types and other *validity* rules are left to the validator.
+/// > Note: https://webassembly.github.io/spec/core/binary/modules.html
+public func decodeModule(_ bytes: [UInt8]) throws(WasmError) -> Module {
+    var decoder = ModuleDecoder(bytes)
+    return try decoder.decode()
+}
+
+struct ModuleDecoder {
+    var reader: ByteReader
+    var module = Module()
+    /// Whether any function body uses `memory.init` or `data.drop` (they need the data count section).
+    var usesDataIndices = false
+
+    init(_ bytes: [UInt8]) { reader = ByteReader(bytes) }
+
+    /// Non-custom section ids in the order they must appear (data count sits between element and code).
+    private static let sectionOrder: [UInt8] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 10, 11]
+
+    mutating func decode() throws(WasmError) -> Module {
+        let magic = try reader.readFixedUInt32()
+        guard magic == 0x6D73_6100 else { throw .malformed(at: 0, "magic header not detected") }
+        let version = try reader.readFixedUInt32()
+        guard version == 1 else { throw .malformed(at: 4, "unknown binary version") }
+
+        var lastOrder = -1
+        var sawFunctionSection = false, sawCodeSection = false, sawDataSection = false
+        while !reader.isAtEnd {
+            let idOffset = reader.position
+            let id = try reader.readByte()
+            guard id <= 12 else { throw .malformed(at: idOffset, "malformed section id") }
+            let size = try reader.readLength()
+            let start = reader.position
+            if id != 0 {
+                let order = Self.sectionOrder.firstIndex(of: id)!
+                guard order > lastOrder else { throw .malformed(at: idOffset, "unexpected content after last section") }
+                lastOrder = order
+            }
+            switch id {
+            case 0: try decodeCustomSection(size: size)
+            case 1: module.types = try vector { (r: inout ByteReader) throws(WasmError) in try r.readFunctionType() }
+            case 2: module.imports = try vector { (r: inout ByteReader) throws(WasmError) in try r.readImport() }
+            case 3:
+                sawFunctionSection = true
+                module.functionTypeIndices = try vector { (r: inout ByteReader) throws(WasmError) in try r.readU32() }
+            case 4: module.tables = try vector { (r: inout ByteReader) throws(WasmError) in try r.readTableType() }
+            case 5: module.memories = try vector { (r: inout ByteReader) throws(WasmError) in try r.readMemoryType() }
+            case 6: module.globals = try vector { (r: inout ByteReader) throws(WasmError) in try r.readGlobal() }
+            case 7: module.exports = try vector { (r: inout ByteReader) throws(WasmError) in try r.readExport() }
+            case 8: module.start = try reader.readU32()
+            case 9: module.elements = try vector { (r: inout ByteReader) throws(WasmError) in try r.readElementSegment() }
+            case 12: module.dataCount = try reader.readU32()
+            case 10:
+                sawCodeSection = true
+                try decodeCodeSection()
+            case 11:
+                sawDataSection = true
+                module.data = try vector { (r: inout ByteReader) throws(WasmError) in try r.readDataSegment() }
+            default: break
+            }
+            guard reader.position == start + size else { throw .malformed(at: start, "section size mismatch") }
+        }
+
+        if (sawFunctionSection || sawCodeSection) && module.functionTypeIndices.count != module.codes.count {
+            throw .malformed(at: reader.position, "function and code section have inconsistent lengths")
+        }
+        if let dataCount = module.dataCount, Int(dataCount) != module.data.count || (!sawDataSection && dataCount != 0) {
+            throw .malformed(at: reader.position, "data count and data section have inconsistent lengths")
+        }
+        if usesDataIndices && module.dataCount == nil {
+            throw .malformed(at: reader.position, "data count section required")
+        }
+        module.names = NameSectionDecoder.decode(module.customSections)
+        return module
+    }
+
+    private mutating func vector<T>(_ element: (inout ByteReader) throws(WasmError) -> T) throws(WasmError) -> [T] {
+        let count = try reader.readLength()
+        var items: [T] = []
+        items.reserveCapacity(count)  // bounded by the bytes left: readLength checked it
+        for _ in 0..<count { items.append(try element(&reader)) }
+        return items
+    }
+
+    private mutating func decodeCustomSection(size: Int) throws(WasmError) {
+        let start = reader.position
+        let name = try reader.readName()
+        let nameLength = reader.position - start
+        guard nameLength <= size else { throw .malformed(at: start, "length out of bounds") }
+        let contents = try reader.readBytes(size - nameLength)
+        module.customSections.append(CustomSection(name: name, bytes: Array(contents)))
+    }
+
+    private mutating func decodeCodeSection() throws(WasmError) {
+        let count = try reader.readLength()
+        module.codes.reserveCapacity(count)
+        for _ in 0..<count {
+            let size = try reader.readLength()
+            let start = reader.position
+            var bodyDecoder = FunctionBodyDecoder(reader: reader)
+            let body = try bodyDecoder.decode(bodyStart: start)
+            reader = bodyDecoder.reader
+            usesDataIndices = usesDataIndices || bodyDecoder.usesDataIndices
+            guard reader.position == start + size else { throw .malformed(at: start, "section size mismatch") }
+            module.codes.append(FunctionBody(locals: body.locals, instructions: body.instructions,
+                                             instructionOffsets: body.offsets, byteRange: start..<(start + size)))
+        }
+    }
+}
