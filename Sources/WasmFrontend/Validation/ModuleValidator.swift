@@ -109,7 +109,9 @@ private func validateBodies(_ module: Module, _ context: ValidationContext) thro
 }
 
 private func validateExports(_ module: Module, _ context: ValidationContext) throws(WasmError) {
-    var names = Set<String>(minimumCapacity: module.exports.count)
+    // Names are compared as UTF-8 bytes: Swift's `String` equality would merge canonically
+    // equivalent spellings that the spec treats as distinct names.
+    var names = Set<[UInt8]>(minimumCapacity: module.exports.count)
     for export in module.exports {
         switch export.descriptor {
         case .function(let index): _ = try context.functionType(index, at: 0)
@@ -117,6 +119,6 @@ private func validateExports(_ module: Module, _ context: ValidationContext) thr
         case .memory(let index): try context.requireMemory(index, at: 0)
         case .global(let index): _ = try context.global(index, at: 0)
         }
-        guard names.insert(export.name).inserted else { throw .invalid(at: 0, "duplicate export name") }
+        guard names.insert(Array(export.name.utf8)).inserted else { throw .invalid(at: 0, "duplicate export name") }
     }
 }
