@@ -1,0 +1,606 @@
+/* Unit tests of the WASI layer against fake guest memory and a scratch directory. */
+#define _GNU_SOURCE
+#include "wasmc_wasi.h"
+
+#include <fcntl.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* ---- a tiny test framework: a test passes when none of its checks failed ---- */
+
+static int tests_passed, tests_failed, current_failures;
+
+#define CHECK(condition)                                                                  \
+    do {                                                                                  \
+        if (!(condition)) {                                                               \
+            current_failures++;                                                           \
+            fprintf(stderr, "  %s:%d: check failed: %s\n", __FILE__, __LINE__, #condition); \
+        }                                                                                 \
+    } while (0)
+
+#define CHECK_EQ(actual, expected)                                                                       \
+    do {                                                                                                 \
+        long long a_ = (long long)(actual), e_ = (long long)(expected);                                  \
+        if (a_ != e_) {                                                                                  \
+            current_failures++;                                                                          \
+            fprintf(stderr, "  %s:%d: %s == %lld, expected %lld\n", __FILE__, __LINE__, #actual, a_, e_); \
+        }                                                                                                \
+    } while (0)
+
+static void run_test(const char *name, void (*test)(void)) {
+    current_failures = 0;
+    test();
+    if (current_failures) {
+        tests_failed++;
+        fprintf(stderr, "FAIL %s\n", name);
+    } else {
+        tests_passed++;
+        printf("ok   %s\n", name);
+    }
+}
+
+/* ---- fixtures ---- */
+
+enum { MEM_SIZE = 65536 };
+static uint8_t mem[MEM_SIZE];
+static char sandbox[128];  /* preopened as guest fd 3 */
+static char outside[160]; /* a sibling the guest must never reach */
+
+#define M mem, (uint64_t)MEM_SIZE
+
+static uint32_t load32(uint32_t at) { uint32_t v; memcpy(&v, mem + at, 4); return v; }
+static uint64_t load64(uint32_t at) { uint64_t v; memcpy(&v, mem + at, 8); return v; }
+static void store32(uint32_t at, uint32_t v) { memcpy(mem + at, &v, 4); }
+static void store64(uint32_t at, uint64_t v) { memcpy(mem + at, &v, 8); }
+
+/* Places a string (no NUL) at `at`; returns its length for the (ptr, len) pair. */
+static int32_t put(uint32_t at, const char *s) {
+    size_t len = strlen(s);
+    memcpy(mem + at, s, len);
+    return (int32_t)len;
+}
+
+static void host_path(char *out, size_t size, const char *relative) { snprintf(out, size, "%s/%s", sandbox, relative); }
+
+static wasmc_wasi *make_wasi(int stdout_fd) {
+    static const char *argv[] = {"prog", "one", "two words"};
+    static const char *env[] = {"A=1", "HOME=/nowhere"};
+    wasmc_wasi_preopen preopen = {sandbox, "/sandbox"};
+    wasmc_wasi_config config;
+    wasmc_wasi_config_init(&config);
+    config.argc = 3;
+    config.argv = argv;
+    config.envc = 2;
+    config.env = env;
+    config.preopen_count = 1;
+    config.preopens = &preopen;
+    if (stdout_fd >= 0) config.stdout_fd = stdout_fd;
+    const char *error = NULL;
+    wasmc_wasi *wasi = wasmc_wasi_create(&config, &error);
+    if (!wasi) fprintf(stderr, "wasmc_wasi_create: %s\n", error ? error : "?");
+    return wasi;
+}
+
+enum { RIGHTS_READ = 1 << 1, RIGHTS_WRITE = 1 << 6, RIGHTS_READDIR = 1 << 14 };
+enum { OFLAG_CREAT = 1, OFLAG_DIRECTORY = 2, OFLAG_EXCL = 4, OFLAG_TRUNC = 8 };
+
+/* Opens `path` under the preopen; returns the errno and stores the fd in *fd. */
+static int32_t open_path(wasmc_wasi *wasi, const char *path, int32_t oflags, int64_t rights, int32_t follow, int32_t *fd) {
+    int32_t len = put(1000, path);
+    int32_t err = wasmc_wasi_path_open(wasi, M, 3, follow, 1000, len, oflags, rights, rights, 0, 2000);
+    *fd = err ? -1 : (int32_t)load32(2000);
+    return err;
+}
+
+static int32_t write_string(wasmc_wasi *wasi, int32_t fd, const char *text, uint32_t *written) {
+    int32_t len = put(3000, text);
+    store32(100, 3000);
+    store32(104, (uint32_t)len);
+    int32_t err = wasmc_wasi_fd_write(wasi, M, fd, 100, 1, 200);
+    *written = load32(200);
+    return err;
+}
+
+/* ---- tests ---- */
+
+static void test_args_and_environment(void) {
+    wasmc_wasi *wasi = make_wasi(-1);
+    CHECK_EQ(wasmc_wasi_args_sizes_get(wasi, M, 0, 4), 0);
+    CHECK_EQ(load32(0), 3);
+    CHECK_EQ(load32(4), strlen("prog") + strlen("one") + strlen("two words") + 3);
+    CHECK_EQ(wasmc_wasi_args_get(wasi, M, 100, 200), 0);
+    CHECK_EQ(load32(100), 200);
+    CHECK(strcmp((char *)mem + load32(104), "one") == 0);
+    CHECK(strcmp((char *)mem + load32(108), "two words") == 0);
+    CHECK_EQ(wasmc_wasi_environ_sizes_get(wasi, M, 0, 4), 0);
+    CHECK_EQ(load32(0), 2);
+    CHECK_EQ(wasmc_wasi_environ_get(wasi, M, 100, 200), 0);
+    CHECK(strcmp((char *)mem + load32(104), "HOME=/nowhere") == 0);
+    /* Buffers that do not fit in guest memory fault instead of writing past it. */
+    CHECK_EQ(wasmc_wasi_args_get(wasi, M, 100, MEM_SIZE - 4), WASMC_WASI_ERRNO_FAULT);
+    CHECK_EQ(wasmc_wasi_args_sizes_get(wasi, M, MEM_SIZE - 2, 0), WASMC_WASI_ERRNO_FAULT);
+    CHECK_EQ(wasmc_wasi_environ_get(wasi, M, -1, 0), WASMC_WASI_ERRNO_FAULT);
+    wasmc_wasi_destroy(wasi);
+}
+
+static void test_fd_write_to_pipe(void) {
+    int pipe_fds[2];
+    CHECK(pipe(pipe_fds) == 0);
+    wasmc_wasi *wasi = make_wasi(pipe_fds[1]);
+    close(pipe_fds[1]); /* the context holds its own duplicate */
+    /* Two iovecs gathered into one write. */
+    put(3000, "hello, ");
+    put(3100, "world\n");
+    store32(100, 3000);
+    store32(104, 7);
+    store32(108, 3100);
+    store32(112, 6);
+    CHECK_EQ(wasmc_wasi_fd_write(wasi, M, 1, 100, 2, 200), 0);
+    CHECK_EQ(load32(200), 13);
+    char buffer[64] = {0};
+    CHECK_EQ(read(pipe_fds[0], buffer, sizeof buffer - 1), 13);
+    CHECK(strcmp(buffer, "hello, world\n") == 0);
+    /* Out-of-bounds iovec array, iovec buffer and result pointer all fault. */
+    CHECK_EQ(wasmc_wasi_fd_write(wasi, M, 1, MEM_SIZE - 4, 1, 200), WASMC_WASI_ERRNO_FAULT);
+    store32(100, MEM_SIZE - 2);
+    store32(104, 3);
+    CHECK_EQ(wasmc_wasi_fd_write(wasi, M, 1, 100, 1, 200), WASMC_WASI_ERRNO_FAULT);
+    store32(100, 0xfffffff0u);
+    store32(104, 0x20);
+    CHECK_EQ(wasmc_wasi_fd_write(wasi, M, 1, 100, 1, 200), WASMC_WASI_ERRNO_FAULT);
+    store32(100, 3000);
+    store32(104, 1);
+    CHECK_EQ(wasmc_wasi_fd_write(wasi, M, 1, 100, 1, MEM_SIZE), WASMC_WASI_ERRNO_FAULT);
+    CHECK_EQ(wasmc_wasi_fd_write(wasi, M, 1, 100, 0x7fffffff, 200), WASMC_WASI_ERRNO_INVAL);
+    CHECK_EQ(wasmc_wasi_fd_write(wasi, M, 42, 100, 1, 200), WASMC_WASI_ERRNO_BADF);
+    CHECK_EQ(wasmc_wasi_fd_write(wasi, M, -1, 100, 1, 200), WASMC_WASI_ERRNO_BADF);
+    wasmc_wasi_destroy(wasi);
+    close(pipe_fds[0]);
+}
+
+static void test_prestat(void) {
+    wasmc_wasi *wasi = make_wasi(-1);
+    CHECK_EQ(wasmc_wasi_fd_prestat_get(wasi, M, 3, 0), 0);
+    CHECK_EQ(mem[0], 0);
+    CHECK_EQ(load32(4), strlen("/sandbox"));
+    CHECK_EQ(wasmc_wasi_fd_prestat_dir_name(wasi, M, 3, 100, 8), 0);
+    CHECK(memcmp(mem + 100, "/sandbox", 8) == 0);
+    CHECK_EQ(wasmc_wasi_fd_prestat_dir_name(wasi, M, 3, 100, 3), WASMC_WASI_ERRNO_NAMETOOLONG);
+    CHECK_EQ(wasmc_wasi_fd_prestat_get(wasi, M, 4, 0), WASMC_WASI_ERRNO_BADF);
+    CHECK_EQ(wasmc_wasi_fd_prestat_get(wasi, M, 1, 0), WASMC_WASI_ERRNO_BADF);
+    wasmc_wasi_destroy(wasi);
+}
+
+static void test_sandbox_escapes(void) {
+    wasmc_wasi *wasi = make_wasi(-1);
+    char link_path[256], target_path[256];
+    host_path(link_path, sizeof link_path, "root");
+    CHECK(symlink("/", link_path) == 0);
+    host_path(link_path, sizeof link_path, "up");
+    CHECK(symlink("..", link_path) == 0);
+    host_path(link_path, sizeof link_path, "outside");
+    CHECK(symlink(outside, link_path) == 0);
+    host_path(link_path, sizeof link_path, "sub");
+    CHECK(mkdir(link_path, 0755) == 0);
+    host_path(link_path, sizeof link_path, "sub/deep_up");
+    CHECK(symlink("../..", link_path) == 0);
+    host_path(link_path, sizeof link_path, "loop");
+    CHECK(symlink("loop", link_path) == 0);
+    int32_t fd;
+    const int32_t follow = 1;
+    CHECK_EQ(open_path(wasi, "../x", 0, RIGHTS_READ, follow, &fd), WASMC_WASI_ERRNO_NOTCAPABLE);
+    CHECK_EQ(open_path(wasi, "/etc/passwd", 0, RIGHTS_READ, follow, &fd), WASMC_WASI_ERRNO_NOTCAPABLE);
+    CHECK_EQ(open_path(wasi, "sub/../../etc/passwd", 0, RIGHTS_READ, follow, &fd), WASMC_WASI_ERRNO_NOTCAPABLE);
+    CHECK_EQ(open_path(wasi, "root/etc/passwd", 0, RIGHTS_READ, follow, &fd), WASMC_WASI_ERRNO_NOTCAPABLE);
+    CHECK_EQ(open_path(wasi, "root", 0, RIGHTS_READ, follow, &fd), WASMC_WASI_ERRNO_NOTCAPABLE);
+    CHECK_EQ(open_path(wasi, "up/etc", 0, RIGHTS_READ, follow, &fd), WASMC_WASI_ERRNO_NOTCAPABLE);
+    CHECK_EQ(open_path(wasi, "sub/deep_up/x", 0, RIGHTS_READ, follow, &fd), WASMC_WASI_ERRNO_NOTCAPABLE);
+    CHECK_EQ(open_path(wasi, "outside/secret", 0, RIGHTS_READ, follow, &fd), WASMC_WASI_ERRNO_NOTCAPABLE);
+    CHECK_EQ(open_path(wasi, "loop", 0, RIGHTS_READ, follow, &fd), WASMC_WASI_ERRNO_LOOP);
+    /* Without SYMLINK_FOLLOW the final link itself is refused by O_NOFOLLOW, not followed. */
+    CHECK_EQ(open_path(wasi, "root", 0, RIGHTS_READ, 0, &fd), WASMC_WASI_ERRNO_LOOP);
+    /* Creating a file through an escaping link fails too, and nothing appears outside. */
+    CHECK_EQ(open_path(wasi, "up/created", OFLAG_CREAT, RIGHTS_WRITE, follow, &fd), WASMC_WASI_ERRNO_NOTCAPABLE);
+    snprintf(target_path, sizeof target_path, "%s/../created", sandbox);
+    CHECK(access(target_path, F_OK) != 0);
+    /* Other path calls go through the same resolution. */
+    int32_t len = put(1000, "../escaped_dir");
+    CHECK_EQ(wasmc_wasi_path_create_directory(wasi, M, 3, 1000, len), WASMC_WASI_ERRNO_NOTCAPABLE);
+    len = put(1000, "root/tmp");
+    CHECK_EQ(wasmc_wasi_path_filestat_get(wasi, M, 3, 1, 1000, len, 4000), WASMC_WASI_ERRNO_NOTCAPABLE);
+    len = put(1000, "/tmp");
+    CHECK_EQ(wasmc_wasi_path_unlink_file(wasi, M, 3, 1000, len), WASMC_WASI_ERRNO_NOTCAPABLE);
+    /* Absolute symlink targets cannot be created. */
+    int32_t target_len = put(1100, "/etc");
+    len = put(1000, "abs");
+    CHECK_EQ(wasmc_wasi_path_symlink(wasi, M, 1100, target_len, 3, 1000, len), WASMC_WASI_ERRNO_NOTCAPABLE);
+    /* Lexical `..` that stays inside is fine, and so is a link that stays inside. */
+    host_path(link_path, sizeof link_path, "sub/inside.txt");
+    FILE *file = fopen(link_path, "w");
+    CHECK(file != NULL);
+    if (file) fclose(file);
+    host_path(link_path, sizeof link_path, "inner");
+    CHECK(symlink("sub/inside.txt", link_path) == 0);
+    CHECK_EQ(open_path(wasi, "sub/../sub/./inside.txt", 0, RIGHTS_READ, follow, &fd), 0);
+    CHECK(fd > 3);
+    CHECK_EQ(wasmc_wasi_fd_close(wasi, M, fd), 0);
+    CHECK_EQ(open_path(wasi, "inner", 0, RIGHTS_READ, follow, &fd), 0);
+    CHECK_EQ(wasmc_wasi_fd_close(wasi, M, fd), 0);
+    CHECK_EQ(open_path(wasi, "sub/deep_up", 0, RIGHTS_READ, follow, &fd), WASMC_WASI_ERRNO_NOTCAPABLE);
+    /* Paths with a NUL byte, empty paths and out-of-bounds paths. */
+    memcpy(mem + 1000, "a\0b", 3);
+    CHECK_EQ(wasmc_wasi_path_open(wasi, M, 3, 0, 1000, 3, 0, RIGHTS_READ, 0, 0, 2000), WASMC_WASI_ERRNO_INVAL);
+    CHECK_EQ(wasmc_wasi_path_open(wasi, M, 3, 0, 1000, 0, 0, RIGHTS_READ, 0, 0, 2000), WASMC_WASI_ERRNO_NOENT);
+    CHECK_EQ(wasmc_wasi_path_open(wasi, M, 3, 0, MEM_SIZE - 1, 2, 0, RIGHTS_READ, 0, 0, 2000), WASMC_WASI_ERRNO_FAULT);
+    CHECK_EQ(wasmc_wasi_path_open(wasi, M, 1, 0, 1000, 1, 0, RIGHTS_READ, 0, 0, 2000), WASMC_WASI_ERRNO_NOTDIR);
+    wasmc_wasi_destroy(wasi);
+}
+
+static void test_file_round_trip(void) {
+    wasmc_wasi *wasi = make_wasi(-1);
+    int32_t fd;
+    CHECK_EQ(open_path(wasi, "data.txt", OFLAG_CREAT | OFLAG_TRUNC, RIGHTS_READ | RIGHTS_WRITE, 1, &fd), 0);
+    uint32_t written = 0;
+    CHECK_EQ(write_string(wasi, fd, "0123456789", &written), 0);
+    CHECK_EQ(written, 10);
+    CHECK_EQ(wasmc_wasi_fd_tell(wasi, M, fd, 300), 0);
+    CHECK_EQ(load64(300), 10);
+    CHECK_EQ(wasmc_wasi_fd_seek(wasi, M, fd, 3, 0, 300), 0);
+    CHECK_EQ(load64(300), 3);
+    CHECK_EQ(wasmc_wasi_fd_seek(wasi, M, fd, -2, 2, 300), 0);
+    CHECK_EQ(load64(300), 8);
+    CHECK_EQ(wasmc_wasi_fd_seek(wasi, M, fd, 0, 7, 300), WASMC_WASI_ERRNO_INVAL);
+    CHECK_EQ(wasmc_wasi_fd_seek(wasi, M, fd, -100, 0, 300), WASMC_WASI_ERRNO_INVAL);
+    CHECK_EQ(wasmc_wasi_fd_seek(wasi, M, fd, 2, 0, 300), 0);
+    store32(100, 5000);
+    store32(104, 4);
+    CHECK_EQ(wasmc_wasi_fd_read(wasi, M, fd, 100, 1, 200), 0);
+    CHECK_EQ(load32(200), 4);
+    CHECK(memcmp(mem + 5000, "2345", 4) == 0);
+    CHECK_EQ(wasmc_wasi_fd_pread(wasi, M, fd, 100, 1, 7, 200), 0);
+    CHECK_EQ(load32(200), 3);
+    CHECK(memcmp(mem + 5000, "789", 3) == 0);
+    put(3000, "AB");
+    store32(100, 3000);
+    store32(104, 2);
+    CHECK_EQ(wasmc_wasi_fd_pwrite(wasi, M, fd, 100, 1, 0, 200), 0);
+    CHECK_EQ(wasmc_wasi_fd_filestat_get(wasi, M, fd, 4000), 0);
+    CHECK_EQ(mem[4000 + 16], 4); /* regular file */
+    CHECK_EQ(load64(4000 + 32), 10);
+    CHECK_EQ(wasmc_wasi_fd_filestat_set_size(wasi, M, fd, 4), 0);
+    CHECK_EQ(wasmc_wasi_fd_fdstat_get(wasi, M, fd, 4100), 0);
+    CHECK_EQ(mem[4100], 4);
+    CHECK_EQ(wasmc_wasi_fd_filestat_set_times(wasi, M, fd, 1000000000, 2000000000, 1 | 4), 0);
+    CHECK_EQ(wasmc_wasi_fd_filestat_get(wasi, M, fd, 4000), 0);
+    CHECK_EQ(load64(4000 + 48), 2000000000);
+    CHECK_EQ(wasmc_wasi_fd_filestat_set_times(wasi, M, fd, 0, 0, 1 | 2), WASMC_WASI_ERRNO_INVAL);
+    CHECK_EQ(wasmc_wasi_fd_sync(wasi, M, fd), 0);
+    CHECK_EQ(wasmc_wasi_fd_datasync(wasi, M, fd), 0);
+    CHECK_EQ(wasmc_wasi_fd_advise(wasi, M, fd, 0, 0, 1), 0);
+    CHECK_EQ(wasmc_wasi_fd_advise(wasi, M, fd, 0, 0, 9), WASMC_WASI_ERRNO_INVAL);
+    CHECK_EQ(wasmc_wasi_fd_close(wasi, M, fd), 0);
+    CHECK_EQ(wasmc_wasi_fd_close(wasi, M, fd), WASMC_WASI_ERRNO_BADF);
+    /* The host sees exactly what was written. */
+    char path[256], contents[16] = {0};
+    host_path(path, sizeof path, "data.txt");
+    FILE *file = fopen(path, "r");
+    CHECK(file != NULL);
+    if (file) {
+        CHECK_EQ(fread(contents, 1, sizeof contents - 1, file), 4);
+        fclose(file);
+    }
+    CHECK(strcmp(contents, "AB23") == 0);
+    /* EXCL on an existing file, DIRECTORY on a file. */
+    CHECK_EQ(open_path(wasi, "data.txt", OFLAG_CREAT | OFLAG_EXCL, RIGHTS_WRITE, 1, &fd), WASMC_WASI_ERRNO_EXIST);
+    CHECK_EQ(open_path(wasi, "data.txt", OFLAG_DIRECTORY, RIGHTS_READ, 1, &fd), WASMC_WASI_ERRNO_NOTDIR);
+    CHECK_EQ(open_path(wasi, "missing.txt", 0, RIGHTS_READ, 1, &fd), WASMC_WASI_ERRNO_NOENT);
+    wasmc_wasi_destroy(wasi);
+}
+
+static void test_directory_operations(void) {
+    wasmc_wasi *wasi = make_wasi(-1);
+    int32_t len = put(1000, "dir");
+    CHECK_EQ(wasmc_wasi_path_create_directory(wasi, M, 3, 1000, len), 0);
+    CHECK_EQ(wasmc_wasi_path_create_directory(wasi, M, 3, 1000, len), WASMC_WASI_ERRNO_EXIST);
+    int32_t fd;
+    const char *names[] = {"dir/a", "dir/b", "dir/c"};
+    for (int i = 0; i < 3; i++) {
+        CHECK_EQ(open_path(wasi, names[i], OFLAG_CREAT, RIGHTS_WRITE, 1, &fd), 0);
+        CHECK_EQ(wasmc_wasi_fd_close(wasi, M, fd), 0);
+    }
+    CHECK_EQ(open_path(wasi, "dir", OFLAG_DIRECTORY, RIGHTS_READDIR, 1, &fd), 0);
+    CHECK_EQ(wasmc_wasi_fd_readdir(wasi, M, fd, 6000, 4096, 0, 200), 0);
+    uint32_t used = load32(200);
+    int seen = 0, entries = 0;
+    uint64_t last_cookie = 0;
+    for (uint32_t at = 6000; at + 24 <= 6000 + used;) {
+        uint32_t name_len = load32(at + 16);
+        char name[64] = {0};
+        memcpy(name, mem + at + 24, name_len < 63 ? name_len : 63);
+        if (strcmp(name, "a") == 0 || strcmp(name, "b") == 0 || strcmp(name, "c") == 0) {
+            seen++;
+            CHECK_EQ(mem[at + 20], 4);
+        }
+        if (strcmp(name, ".") == 0) CHECK_EQ(mem[at + 20], 3);
+        last_cookie = load64(at);
+        entries++;
+        at += 24 + name_len;
+    }
+    CHECK_EQ(seen, 3);
+    CHECK_EQ(entries, 5); /* ".", "..", a, b, c */
+    /* Resuming at the last cookie yields nothing more; a tiny buffer comes back full. */
+    CHECK_EQ(wasmc_wasi_fd_readdir(wasi, M, fd, 6000, 4096, (int64_t)last_cookie, 200), 0);
+    CHECK_EQ(load32(200), 0);
+    CHECK_EQ(wasmc_wasi_fd_readdir(wasi, M, fd, 6000, 10, 0, 200), 0);
+    CHECK_EQ(load32(200), 10);
+    CHECK_EQ(wasmc_wasi_fd_readdir(wasi, M, fd, MEM_SIZE - 4, 100, 0, 200), WASMC_WASI_ERRNO_FAULT);
+    CHECK_EQ(wasmc_wasi_fd_seek(wasi, M, fd, 0, 0, 300), WASMC_WASI_ERRNO_BADF);
+    CHECK_EQ(wasmc_wasi_fd_close(wasi, M, fd), 0);
+    /* rename, link, unlink, readlink, rmdir */
+    int32_t from = put(1000, "dir/a"), to = put(1100, "dir/renamed");
+    CHECK_EQ(wasmc_wasi_path_rename(wasi, M, 3, 1000, from, 3, 1100, to), 0);
+    CHECK_EQ(wasmc_wasi_path_filestat_get(wasi, M, 3, 0, 1000, from, 4000), WASMC_WASI_ERRNO_NOENT);
+    CHECK_EQ(wasmc_wasi_path_filestat_get(wasi, M, 3, 0, 1100, to, 4000), 0);
+    int32_t link_len = put(1200, "dir/hard");
+    CHECK_EQ(wasmc_wasi_path_link(wasi, M, 3, 0, 1100, to, 3, 1200, link_len), 0);
+    CHECK_EQ(wasmc_wasi_path_filestat_get(wasi, M, 3, 0, 1200, link_len, 4000), 0);
+    CHECK_EQ(load64(4000 + 24), 2);
+    int32_t target_len = put(1300, "renamed"), sym_len = put(1400, "dir/sym");
+    CHECK_EQ(wasmc_wasi_path_symlink(wasi, M, 1300, target_len, 3, 1400, sym_len), 0);
+    CHECK_EQ(wasmc_wasi_path_readlink(wasi, M, 3, 1400, sym_len, 7000, 64, 200), 0);
+    CHECK_EQ(load32(200), 7);
+    CHECK(memcmp(mem + 7000, "renamed", 7) == 0);
+    CHECK_EQ(wasmc_wasi_path_filestat_get(wasi, M, 3, 0, 1400, sym_len, 4000), 0);
+    CHECK_EQ(mem[4000 + 16], 7); /* the link itself */
+    CHECK_EQ(wasmc_wasi_path_filestat_get(wasi, M, 3, 1, 1400, sym_len, 4000), 0);
+    CHECK_EQ(mem[4000 + 16], 4); /* followed */
+    CHECK_EQ(wasmc_wasi_path_filestat_set_times(wasi, M, 3, 1, 1400, sym_len, 0, 5000000000, 4), 0);
+    CHECK_EQ(wasmc_wasi_path_filestat_get(wasi, M, 3, 0, 1100, to, 4000), 0);
+    CHECK_EQ(load64(4000 + 48), 5000000000);
+    len = put(1000, "dir");
+    CHECK_EQ(wasmc_wasi_path_remove_directory(wasi, M, 3, 1000, len), WASMC_WASI_ERRNO_NOTEMPTY);
+    const char *files[] = {"dir/renamed", "dir/hard", "dir/sym", "dir/b", "dir/c"};
+    for (int i = 0; i < 5; i++) {
+        len = put(1000, files[i]);
+        CHECK_EQ(wasmc_wasi_path_unlink_file(wasi, M, 3, 1000, len), 0);
+    }
+    len = put(1000, "dir");
+    CHECK_EQ(wasmc_wasi_path_unlink_file(wasi, M, 3, 1000, len), WASMC_WASI_ERRNO_ISDIR);
+    CHECK_EQ(wasmc_wasi_path_remove_directory(wasi, M, 3, 1000, len), 0);
+    wasmc_wasi_destroy(wasi);
+}
+
+static void test_renumber_and_fdstat(void) {
+    wasmc_wasi *wasi = make_wasi(-1);
+    int32_t a, b;
+    CHECK_EQ(open_path(wasi, "r1", OFLAG_CREAT, RIGHTS_READ | RIGHTS_WRITE, 1, &a), 0);
+    CHECK_EQ(open_path(wasi, "r2", OFLAG_CREAT, RIGHTS_READ | RIGHTS_WRITE, 1, &b), 0);
+    uint32_t written;
+    CHECK_EQ(write_string(wasi, a, "xyz", &written), 0);
+    CHECK_EQ(wasmc_wasi_fd_renumber(wasi, M, a, b), 0);
+    CHECK_EQ(wasmc_wasi_fd_tell(wasi, M, b, 300), 0);
+    CHECK_EQ(load64(300), 3);
+    CHECK_EQ(wasmc_wasi_fd_tell(wasi, M, a, 300), WASMC_WASI_ERRNO_BADF);
+    CHECK_EQ(wasmc_wasi_fd_renumber(wasi, M, b, 99), WASMC_WASI_ERRNO_BADF);
+    CHECK_EQ(wasmc_wasi_fd_fdstat_set_flags(wasi, M, b, 1), 0); /* append */
+    CHECK_EQ(wasmc_wasi_fd_fdstat_get(wasi, M, b, 400), 0);
+    CHECK_EQ(load32(400 + 2) & 0xffff, 1);
+    CHECK_EQ(load64(400 + 8), RIGHTS_READ | RIGHTS_WRITE);
+    CHECK_EQ(wasmc_wasi_fd_fdstat_set_rights(wasi, M, b, RIGHTS_READ, 0), 0);
+    CHECK_EQ(wasmc_wasi_fd_fdstat_set_rights(wasi, M, b, RIGHTS_READ | RIGHTS_WRITE, 0), WASMC_WASI_ERRNO_NOTCAPABLE);
+    CHECK_EQ(wasmc_wasi_fd_fdstat_get(wasi, M, 3, 400), 0);
+    CHECK_EQ(mem[400], 3); /* directory */
+    CHECK_EQ(wasmc_wasi_fd_fdstat_get(wasi, M, 3, MEM_SIZE - 8), WASMC_WASI_ERRNO_FAULT);
+    CHECK_EQ(wasmc_wasi_fd_close(wasi, M, b), 0);
+    wasmc_wasi_destroy(wasi);
+}
+
+static void test_clocks(void) {
+    wasmc_wasi *wasi = make_wasi(-1);
+    CHECK_EQ(wasmc_wasi_clock_time_get(wasi, M, 1, 0, 0), 0);
+    uint64_t first = load64(0);
+    struct timespec pause = {0, 2000000};
+    nanosleep(&pause, NULL);
+    CHECK_EQ(wasmc_wasi_clock_time_get(wasi, M, 1, 0, 0), 0);
+    CHECK(load64(0) >= first + 2000000);
+    CHECK_EQ(wasmc_wasi_clock_time_get(wasi, M, 0, 0, 0), 0);
+    CHECK(load64(0) > UINT64_C(1600000000) * 1000000000u); /* after 2020 */
+    CHECK_EQ(wasmc_wasi_clock_res_get(wasi, M, 1, 8), 0);
+    CHECK(load64(8) > 0 && load64(8) <= 1000000);
+    CHECK_EQ(wasmc_wasi_clock_time_get(wasi, M, 2, 0, 0), 0);
+    CHECK_EQ(wasmc_wasi_clock_time_get(wasi, M, 9, 0, 0), WASMC_WASI_ERRNO_INVAL);
+    CHECK_EQ(wasmc_wasi_clock_res_get(wasi, M, -1, 0), WASMC_WASI_ERRNO_INVAL);
+    CHECK_EQ(wasmc_wasi_clock_time_get(wasi, M, 1, 0, MEM_SIZE - 7), WASMC_WASI_ERRNO_FAULT);
+    wasmc_wasi_destroy(wasi);
+}
+
+static void test_random(void) {
+    wasmc_wasi *wasi = make_wasi(-1);
+    memset(mem + 100, 0, 64);
+    memset(mem + 200, 0, 64);
+    CHECK_EQ(wasmc_wasi_random_get(wasi, M, 100, 64), 0);
+    CHECK_EQ(wasmc_wasi_random_get(wasi, M, 200, 64), 0);
+    CHECK(memcmp(mem + 100, mem + 200, 64) != 0);
+    static const uint8_t zeros[64];
+    CHECK(memcmp(mem + 100, zeros, 64) != 0);
+    CHECK_EQ(wasmc_wasi_random_get(wasi, M, MEM_SIZE - 10, 11), WASMC_WASI_ERRNO_FAULT);
+    CHECK_EQ(wasmc_wasi_random_get(wasi, M, 0, 0), 0);
+    CHECK_EQ(wasmc_wasi_sched_yield(wasi, M), 0);
+    wasmc_wasi_destroy(wasi);
+}
+
+/* Writes a subscription record (wasm32 layout, 48 bytes). */
+static void subscribe_clock(uint32_t at, uint64_t userdata, uint32_t clock, uint64_t timeout, uint16_t flags) {
+    memset(mem + at, 0, 48);
+    store64(at, userdata);
+    mem[at + 8] = 0;
+    store32(at + 16, clock);
+    store64(at + 24, timeout);
+    memcpy(mem + at + 40, &flags, 2);
+}
+
+static void subscribe_fd(uint32_t at, uint64_t userdata, uint8_t type, uint32_t fd) {
+    memset(mem + at, 0, 48);
+    store64(at, userdata);
+    mem[at + 8] = type;
+    store32(at + 16, fd);
+}
+
+static void test_poll_oneoff(void) {
+    int pipe_fds[2];
+    CHECK(pipe(pipe_fds) == 0);
+    wasmc_wasi_config config;
+    wasmc_wasi_config_init(&config);
+    config.stdin_fd = pipe_fds[0];
+    wasmc_wasi *wasi = wasmc_wasi_create(&config, NULL);
+    CHECK(wasi != NULL);
+    if (!wasi) return;
+    /* A relative 20 ms timeout sleeps at least that long and reports its userdata. */
+    subscribe_clock(1000, 77, 1, 20000000, 0);
+    struct timespec start, end;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    CHECK_EQ(wasmc_wasi_poll_oneoff(wasi, M, 1000, 2000, 1, 300), 0);
+    clock_gettime(CLOCK_MONOTONIC, &end);
+    long long elapsed = (end.tv_sec - start.tv_sec) * 1000000000LL + (end.tv_nsec - start.tv_nsec);
+    CHECK(elapsed >= 20000000);
+    CHECK_EQ(load32(300), 1);
+    CHECK_EQ(load64(2000), 77);
+    CHECK_EQ(load32(2000 + 8) & 0xffff, 0);
+    CHECK_EQ(mem[2000 + 10], 0);
+    /* An absolute monotonic deadline already in the past fires at once. */
+    subscribe_clock(1000, 5, 1, 1, 1);
+    CHECK_EQ(wasmc_wasi_poll_oneoff(wasi, M, 1000, 2000, 1, 300), 0);
+    CHECK_EQ(load32(300), 1);
+    /* A readable pipe wins over a long timeout; the event reports the available bytes. */
+    CHECK_EQ(write(pipe_fds[1], "abc", 3), 3);
+    subscribe_fd(1000, 9, 1, 0);
+    subscribe_clock(1048, 10, 1, 5000000000u, 0);
+    CHECK_EQ(wasmc_wasi_poll_oneoff(wasi, M, 1000, 2000, 2, 300), 0);
+    CHECK_EQ(load32(300), 1);
+    CHECK_EQ(load64(2000), 9);
+    CHECK_EQ(mem[2000 + 10], 1);
+    CHECK_EQ(load64(2000 + 16), 3);
+    /* A bad fd and an unknown clock are reported as events carrying an error. */
+    subscribe_fd(1000, 1, 1, 55);
+    subscribe_clock(1048, 2, 17, 0, 0);
+    CHECK_EQ(wasmc_wasi_poll_oneoff(wasi, M, 1000, 2000, 2, 300), 0);
+    CHECK_EQ(load32(300), 2);
+    CHECK_EQ(load32(2000 + 8) & 0xffff, WASMC_WASI_ERRNO_BADF);
+    CHECK_EQ(load32(2032 + 8) & 0xffff, WASMC_WASI_ERRNO_INVAL);
+    CHECK_EQ(wasmc_wasi_poll_oneoff(wasi, M, 1000, 2000, 0, 300), WASMC_WASI_ERRNO_INVAL);
+    CHECK_EQ(wasmc_wasi_poll_oneoff(wasi, M, MEM_SIZE - 40, 2000, 1, 300), WASMC_WASI_ERRNO_FAULT);
+    CHECK_EQ(wasmc_wasi_poll_oneoff(wasi, M, 1000, 2000, 0x7fffffff, 300), WASMC_WASI_ERRNO_FAULT);
+    wasmc_wasi_destroy(wasi);
+    close(pipe_fds[0]);
+    close(pipe_fds[1]);
+}
+
+static jmp_buf exit_jump;
+static int32_t exit_seen = -1;
+
+static void exit_hook(void *context, int32_t code) {
+    *(int32_t *)context = code;
+    longjmp(exit_jump, 1);
+}
+
+static void test_proc_exit_and_unsupported(void) {
+    wasmc_wasi_config config;
+    wasmc_wasi_config_init(&config);
+    config.exit_hook = exit_hook;
+    config.exit_context = &exit_seen;
+    wasmc_wasi *wasi = wasmc_wasi_create(&config, NULL);
+    CHECK(wasi != NULL);
+    if (!wasi) return;
+    if (setjmp(exit_jump) == 0) {
+        wasmc_wasi_proc_exit(wasi, M, 3);
+        CHECK(!"proc_exit returned");
+    }
+    CHECK_EQ(exit_seen, 3);
+    CHECK_EQ(wasmc_wasi_proc_raise(wasi, M, 6), WASMC_WASI_ERRNO_NOSYS);
+    CHECK_EQ(wasmc_wasi_sock_accept(wasi, M, 1, 0, 0), WASMC_WASI_ERRNO_NOTSOCK);
+    CHECK_EQ(wasmc_wasi_sock_recv(wasi, M, 77, 0, 0, 0, 0, 0), WASMC_WASI_ERRNO_BADF);
+    CHECK_EQ(wasmc_wasi_sock_send(wasi, M, 1, 0, 0, 0, 0), WASMC_WASI_ERRNO_NOTSOCK);
+    CHECK_EQ(wasmc_wasi_sock_shutdown(wasi, M, 2, 0), WASMC_WASI_ERRNO_NOTSOCK);
+    wasmc_wasi_destroy(wasi);
+}
+
+static void test_function_table(void) {
+    CHECK_EQ(wasmc_wasi_function_count, 46);
+    CHECK(strcmp(wasmc_wasi_module_name, "wasi_snapshot_preview1") == 0);
+    const wasmc_wasi_function_info *info = wasmc_wasi_find_function("fd_write");
+    CHECK(info != NULL);
+    if (info) {
+        CHECK(strcmp(info->signature, "(i32,i32,i32,i32)->(i32)") == 0);
+        CHECK(info->function == (void (*)(void))wasmc_wasi_fd_write);
+    }
+    info = wasmc_wasi_find_function("path_open");
+    CHECK(info && strcmp(info->signature, "(i32,i32,i32,i32,i32,i64,i64,i32,i32)->(i32)") == 0);
+    info = wasmc_wasi_find_function("proc_exit");
+    CHECK(info && strcmp(info->signature, "(i32)->()") == 0);
+    CHECK(wasmc_wasi_find_function("fd_nonexistent") == NULL);
+    CHECK(strcmp(wasmc_wasi_errno_name(WASMC_WASI_ERRNO_NOTCAPABLE), "notcapable") == 0);
+    CHECK(strcmp(wasmc_wasi_errno_name(WASMC_WASI_ERRNO_BADF), "badf") == 0);
+    CHECK(strcmp(wasmc_wasi_errno_name(500), "unknown") == 0);
+}
+
+static void test_create_errors(void) {
+    wasmc_wasi_preopen preopen = {"/nonexistent/wasmc/dir", NULL};
+    wasmc_wasi_config config;
+    wasmc_wasi_config_init(&config);
+    config.preopen_count = 1;
+    config.preopens = &preopen;
+    const char *error = NULL;
+    CHECK(wasmc_wasi_create(&config, &error) == NULL);
+    CHECK(error != NULL);
+    /* Closed standard streams are simply absent. */
+    wasmc_wasi_config_init(&config);
+    config.stdin_fd = -1;
+    wasmc_wasi *wasi = wasmc_wasi_create(&config, NULL);
+    CHECK(wasi != NULL);
+    if (wasi) {
+        store32(100, 0);
+        store32(104, 1);
+        CHECK_EQ(wasmc_wasi_fd_read(wasi, M, 0, 100, 1, 200), WASMC_WASI_ERRNO_BADF);
+        wasmc_wasi_destroy(wasi);
+    }
+}
+
+int main(void) {
+    char base[64] = "/tmp/wasmc-wasi-test.XXXXXX";
+    if (!mkdtemp(base)) {
+        perror("mkdtemp");
+        return 1;
+    }
+    /* base/box is the preopen; base/secret is outside it. */
+    snprintf(sandbox, sizeof sandbox, "%s/box", base);
+    snprintf(outside, sizeof outside, "%s/secret", base);
+    if (mkdir(sandbox, 0755) != 0 || mkdir(outside, 0755) != 0) {
+        perror("mkdir");
+        return 1;
+    }
+
+    run_test("args_and_environment", test_args_and_environment);
+    run_test("fd_write_to_pipe", test_fd_write_to_pipe);
+    run_test("prestat", test_prestat);
+    run_test("sandbox_escapes", test_sandbox_escapes);
+    run_test("file_round_trip", test_file_round_trip);
+    run_test("directory_operations", test_directory_operations);
+    run_test("renumber_and_fdstat", test_renumber_and_fdstat);
+    run_test("clocks", test_clocks);
+    run_test("random", test_random);
+    run_test("poll_oneoff", test_poll_oneoff);
+    run_test("proc_exit_and_unsupported", test_proc_exit_and_unsupported);
+    run_test("function_table", test_function_table);
+    run_test("create_errors", test_create_errors);
+
+    char command[256];
+    snprintf(command, sizeof command, "rm -rf '%s'", base);
+    if (system(command) != 0) fprintf(stderr, "warning: could not remove %s\n", base);
+    printf("%d passed, %d failed\n", tests_passed, tests_failed);
+    return tests_failed ? 1 : 0;
+}

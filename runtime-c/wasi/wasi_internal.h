@@ -1,0 +1,148 @@
+/* Shared internals of the WASI layer: context layout, fd table, guest-memory access, errno mapping. */
+#ifndef WASMC_WASI_INTERNAL_H
+#define WASMC_WASI_INTERNAL_H
+
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* openat/fdopendir/preadv/utimensat and the st_*tim fields */
+#endif
+
+#include "wasmc_wasi.h"
+
+#include <dirent.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <time.h>
+
+#define WASI_MEM wasmc_wasi *wasi, uint8_t *mem, uint64_t mem_size
+
+/* WASI constants the implementation needs (witx numbering). */
+enum {
+    WASI_FILETYPE_UNKNOWN = 0,
+    WASI_FILETYPE_BLOCK_DEVICE = 1,
+    WASI_FILETYPE_CHARACTER_DEVICE = 2,
+    WASI_FILETYPE_DIRECTORY = 3,
+    WASI_FILETYPE_REGULAR_FILE = 4,
+    WASI_FILETYPE_SOCKET_DGRAM = 5,
+    WASI_FILETYPE_SOCKET_STREAM = 6,
+    WASI_FILETYPE_SYMBOLIC_LINK = 7,
+};
+enum { WASI_FDFLAGS_APPEND = 1, WASI_FDFLAGS_DSYNC = 2, WASI_FDFLAGS_NONBLOCK = 4, WASI_FDFLAGS_RSYNC = 8, WASI_FDFLAGS_SYNC = 16 };
+enum { WASI_OFLAGS_CREAT = 1, WASI_OFLAGS_DIRECTORY = 2, WASI_OFLAGS_EXCL = 4, WASI_OFLAGS_TRUNC = 8 };
+enum { WASI_LOOKUPFLAGS_SYMLINK_FOLLOW = 1 };
+enum { WASI_FSTFLAGS_ATIM = 1, WASI_FSTFLAGS_ATIM_NOW = 2, WASI_FSTFLAGS_MTIM = 4, WASI_FSTFLAGS_MTIM_NOW = 8 };
+enum { WASI_WHENCE_SET = 0, WASI_WHENCE_CUR = 1, WASI_WHENCE_END = 2 };
+enum { WASI_EVENTTYPE_CLOCK = 0, WASI_EVENTTYPE_FD_READ = 1, WASI_EVENTTYPE_FD_WRITE = 2 };
+enum { WASI_SUBCLOCKFLAGS_ABSTIME = 1 };
+enum { WASI_EVENTRWFLAGS_HANGUP = 1 };
+
+#define WASI_RIGHT_FD_READ (UINT64_C(1) << 1)
+#define WASI_RIGHT_FD_WRITE (UINT64_C(1) << 6)
+#define WASI_RIGHT_FD_ALLOCATE (UINT64_C(1) << 8)
+#define WASI_RIGHT_FD_READDIR (UINT64_C(1) << 14)
+#define WASI_RIGHT_FD_FILESTAT_SET_SIZE (UINT64_C(1) << 22)
+#define WASI_RIGHTS_ALL ((UINT64_C(1) << 30) - 1)
+/* Rights that make sense on a regular file / a directory (what Wasmtime reports). */
+#define WASI_RIGHTS_FILE (UINT64_C(0x0000000008e001ff) | (UINT64_C(1) << 27))
+#define WASI_RIGHTS_DIRECTORY (UINT64_C(0x0000000007fffe18) | (UINT64_C(1) << 27))
+
+/* Sizes of the guest structs (wasm32 layout). */
+enum { WASI_FDSTAT_SIZE = 24, WASI_FILESTAT_SIZE = 64, WASI_DIRENT_SIZE = 24, WASI_EVENT_SIZE = 32, WASI_SUBSCRIPTION_SIZE = 48 };
+
+typedef struct wasi_fd_entry {
+    bool in_use;
+    int host_fd;
+    uint8_t filetype;
+    uint64_t rights_base;
+    uint64_t rights_inheriting;
+    char *preopen_name;     /* guest path of a preopened directory, else NULL */
+    DIR *dir;               /* readdir stream, opened lazily on a dup of host_fd */
+    uint64_t dir_position;  /* cookie of the next entry `dir` will return */
+} wasi_fd_entry;
+
+struct wasmc_wasi {
+    char **argv;
+    size_t argc;
+    char **env;
+    size_t envc;
+    wasi_fd_entry *fds;
+    uint32_t fd_capacity;
+    wasmc_wasi_exit_hook exit_hook;
+    void *exit_context;
+};
+
+/* ---- guest memory: all accesses go through these, which check bounds first ---- */
+
+static inline bool wasi_range_ok(uint64_t mem_size, int32_t ptr, uint64_t len) {
+    /* ptr is an unsigned 32-bit wasm address; the sum cannot overflow 64 bits for len < 2^63. */
+    uint64_t start = (uint32_t)ptr;
+    return len <= mem_size && start <= mem_size - len;
+}
+
+static inline void wasi_store_u8(uint8_t *mem, uint32_t at, uint8_t v) { mem[at] = v; }
+static inline void wasi_store_u16(uint8_t *mem, uint32_t at, uint16_t v) {
+    mem[at] = (uint8_t)v;
+    mem[at + 1] = (uint8_t)(v >> 8);
+}
+static inline void wasi_store_u32(uint8_t *mem, uint32_t at, uint32_t v) {
+    for (int i = 0; i < 4; i++) mem[at + (uint32_t)i] = (uint8_t)(v >> (8 * i));
+}
+static inline void wasi_store_u64(uint8_t *mem, uint32_t at, uint64_t v) {
+    for (int i = 0; i < 8; i++) mem[at + (uint32_t)i] = (uint8_t)(v >> (8 * i));
+}
+static inline uint16_t wasi_load_u16(const uint8_t *mem, uint32_t at) {
+    return (uint16_t)(mem[at] | (mem[at + 1] << 8));
+}
+static inline uint32_t wasi_load_u32(const uint8_t *mem, uint32_t at) {
+    uint32_t v = 0;
+    for (int i = 3; i >= 0; i--) v = (v << 8) | mem[at + (uint32_t)i];
+    return v;
+}
+static inline uint64_t wasi_load_u64(const uint8_t *mem, uint32_t at) {
+    uint64_t v = 0;
+    for (int i = 7; i >= 0; i--) v = (v << 8) | mem[at + (uint32_t)i];
+    return v;
+}
+
+/* Checked result stores: FAULT when the slot is outside guest memory. */
+int32_t wasi_put_u32(uint8_t *mem, uint64_t mem_size, int32_t ptr, uint32_t value);
+int32_t wasi_put_u64(uint8_t *mem, uint64_t mem_size, int32_t ptr, uint64_t value);
+
+/* ---- errno, fd table, stat conversion ---- */
+
+int32_t wasi_errno_from_host(int host_errno);
+/* Returns the entry for a guest fd, or NULL (then the caller answers BADF). */
+wasi_fd_entry *wasi_fd_lookup(wasmc_wasi *wasi, int32_t fd);
+/* Installs host_fd in the lowest free slot; returns the guest fd or -1 (host_fd is then closed). */
+int32_t wasi_fd_insert(wasmc_wasi *wasi, int host_fd, uint8_t filetype, uint64_t base, uint64_t inheriting);
+/* Closes the host fd, the directory stream and frees the slot. */
+void wasi_fd_release(wasi_fd_entry *entry);
+uint8_t wasi_filetype_from_mode(mode_t mode);
+void wasi_write_filestat(uint8_t *mem, uint32_t at, const struct stat *st);
+/* Host iovec array for guest iovs (ciovec and iovec share a layout); FAULT/INVAL on bad input. */
+struct iovec;
+int32_t wasi_host_iovecs(uint8_t *mem, uint64_t mem_size, int32_t iovs, int32_t iovs_len, struct iovec **out, int *count);
+/* Converts WASI fst_flags/times into the two timespecs of futimens/utimensat. */
+int32_t wasi_timespecs(int64_t atim, int64_t mtim, int32_t fst_flags, struct timespec times[2]);
+
+/* ---- sandboxed path resolution (wasi_path_resolve.c) ---- */
+
+typedef struct wasi_resolved_path {
+    int dir_fd;         /* directory to use with the *at() call */
+    bool owns_dir_fd;   /* dir_fd was opened during resolution and must be closed */
+    bool trailing_slash;
+    char *name;         /* final component ("." for the directory itself) */
+} wasi_resolved_path;
+
+/*
+ * Resolves a guest path relative to the directory guest fd `fd`, never leaving it. Symlinks in
+ * intermediate components are always followed (staying inside); the final one only with
+ * follow_final. On success fill `out` (release with wasi_resolved_path_free).
+ */
+int32_t wasi_resolve_path(wasmc_wasi *wasi, uint8_t *mem, uint64_t mem_size, int32_t fd, int32_t path, int32_t path_len,
+                          bool follow_final, wasi_resolved_path *out);
+void wasi_resolved_path_free(wasi_resolved_path *resolved);
+
+#endif

@@ -1,0 +1,170 @@
+/* path_* calls: each resolves its guest path(s) inside the sandbox, then uses the *at() system call. */
+#include "wasi_internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h> /* renameat */
+#include <stdlib.h>
+#include <unistd.h>
+
+#define RESOLVE(resolved, fd, path, path_len, follow)                                                   \
+    wasi_resolved_path resolved;                                                                         \
+    do {                                                                                                 \
+        int32_t resolve_err = wasi_resolve_path(wasi, mem, mem_size, fd, path, path_len, follow, &resolved); \
+        if (resolve_err) return resolve_err;                                                             \
+    } while (0)
+
+static int32_t finish(wasi_resolved_path *resolved, int rc) {
+    int saved = errno;
+    wasi_resolved_path_free(resolved);
+    return rc == 0 ? WASMC_WASI_ERRNO_SUCCESS : wasi_errno_from_host(saved);
+}
+
+int32_t wasmc_wasi_path_open(WASI_MEM, int32_t fd, int32_t dirflags, int32_t path, int32_t path_len, int32_t oflags,
+                             int64_t rights_base, int64_t rights_inheriting, int32_t fdflags, int32_t opened_fd_ptr) {
+    if (!wasi_range_ok(mem_size, opened_fd_ptr, 4)) return WASMC_WASI_ERRNO_FAULT;
+    if (oflags & ~0xf) return WASMC_WASI_ERRNO_INVAL;
+    uint64_t base = (uint64_t)rights_base;
+    bool read = base & (WASI_RIGHT_FD_READ | WASI_RIGHT_FD_READDIR);
+    bool write = base & (WASI_RIGHT_FD_WRITE | WASI_RIGHT_FD_ALLOCATE | WASI_RIGHT_FD_FILESTAT_SET_SIZE);
+    int flags = O_CLOEXEC | O_NOFOLLOW; /* symlinks were already expanded inside the sandbox */
+    if (oflags & WASI_OFLAGS_CREAT) flags |= O_CREAT;
+    if (oflags & WASI_OFLAGS_EXCL) flags |= O_EXCL;
+    if (oflags & WASI_OFLAGS_TRUNC) flags |= O_TRUNC;
+    if (oflags & WASI_OFLAGS_DIRECTORY) flags |= O_DIRECTORY;
+    if (fdflags & WASI_FDFLAGS_APPEND) flags |= O_APPEND;
+    if (fdflags & WASI_FDFLAGS_NONBLOCK) flags |= O_NONBLOCK;
+    if (fdflags & WASI_FDFLAGS_DSYNC) flags |= O_DSYNC;
+    if (fdflags & WASI_FDFLAGS_SYNC) flags |= O_SYNC;
+    if (fdflags & WASI_FDFLAGS_RSYNC) flags |= O_RSYNC;
+    if ((flags & O_DIRECTORY) || !write) flags |= O_RDONLY;
+    else flags |= read ? O_RDWR : O_WRONLY;
+    if ((flags & O_DIRECTORY) && (oflags & (WASI_OFLAGS_CREAT | WASI_OFLAGS_TRUNC))) return WASMC_WASI_ERRNO_INVAL;
+
+    RESOLVE(resolved, fd, path, path_len, dirflags & WASI_LOOKUPFLAGS_SYMLINK_FOLLOW);
+    if (resolved.trailing_slash) flags |= O_DIRECTORY;
+    int host_fd = openat(resolved.dir_fd, resolved.name, flags, 0666);
+    if (host_fd < 0) return finish(&resolved, -1);
+    wasi_resolved_path_free(&resolved);
+    struct stat st;
+    if (fstat(host_fd, &st) != 0) {
+        int saved = errno;
+        close(host_fd);
+        return wasi_errno_from_host(saved);
+    }
+    int32_t guest = wasi_fd_insert(wasi, host_fd, wasi_filetype_from_mode(st.st_mode), base, (uint64_t)rights_inheriting);
+    if (guest < 0) return WASMC_WASI_ERRNO_NFILE;
+    wasi_store_u32(mem, (uint32_t)opened_fd_ptr, (uint32_t)guest);
+    return WASMC_WASI_ERRNO_SUCCESS;
+}
+
+int32_t wasmc_wasi_path_create_directory(WASI_MEM, int32_t fd, int32_t path, int32_t path_len) {
+    RESOLVE(resolved, fd, path, path_len, false);
+    return finish(&resolved, mkdirat(resolved.dir_fd, resolved.name, 0777));
+}
+
+int32_t wasmc_wasi_path_remove_directory(WASI_MEM, int32_t fd, int32_t path, int32_t path_len) {
+    RESOLVE(resolved, fd, path, path_len, false);
+    return finish(&resolved, unlinkat(resolved.dir_fd, resolved.name, AT_REMOVEDIR));
+}
+
+int32_t wasmc_wasi_path_unlink_file(WASI_MEM, int32_t fd, int32_t path, int32_t path_len) {
+    RESOLVE(resolved, fd, path, path_len, false);
+    if (resolved.trailing_slash) {
+        /* "name/" names a directory; unlinking must not remove a file of that name. */
+        struct stat st;
+        bool is_dir = fstatat(resolved.dir_fd, resolved.name, &st, 0) == 0 && S_ISDIR(st.st_mode);
+        wasi_resolved_path_free(&resolved);
+        return is_dir ? WASMC_WASI_ERRNO_ISDIR : WASMC_WASI_ERRNO_NOTDIR;
+    }
+    return finish(&resolved, unlinkat(resolved.dir_fd, resolved.name, 0));
+}
+
+int32_t wasmc_wasi_path_filestat_get(WASI_MEM, int32_t fd, int32_t lookup_flags, int32_t path, int32_t path_len,
+                                     int32_t stat_ptr) {
+    if (!wasi_range_ok(mem_size, stat_ptr, WASI_FILESTAT_SIZE)) return WASMC_WASI_ERRNO_FAULT;
+    RESOLVE(resolved, fd, path, path_len, lookup_flags & WASI_LOOKUPFLAGS_SYMLINK_FOLLOW);
+    struct stat st;
+    int rc = fstatat(resolved.dir_fd, resolved.name, &st, AT_SYMLINK_NOFOLLOW);
+    if (rc == 0 && resolved.trailing_slash && !S_ISDIR(st.st_mode)) {
+        wasi_resolved_path_free(&resolved);
+        return WASMC_WASI_ERRNO_NOTDIR;
+    }
+    if (rc == 0) wasi_write_filestat(mem, (uint32_t)stat_ptr, &st);
+    return finish(&resolved, rc);
+}
+
+int32_t wasmc_wasi_path_filestat_set_times(WASI_MEM, int32_t fd, int32_t lookup_flags, int32_t path, int32_t path_len,
+                                           int64_t atim, int64_t mtim, int32_t fst_flags) {
+    struct timespec times[2];
+    int32_t err = wasi_timespecs(atim, mtim, fst_flags, times);
+    if (err) return err;
+    RESOLVE(resolved, fd, path, path_len, lookup_flags & WASI_LOOKUPFLAGS_SYMLINK_FOLLOW);
+    return finish(&resolved, utimensat(resolved.dir_fd, resolved.name, times, AT_SYMLINK_NOFOLLOW));
+}
+
+int32_t wasmc_wasi_path_link(WASI_MEM, int32_t old_fd, int32_t old_flags, int32_t old_path, int32_t old_path_len,
+                             int32_t new_fd, int32_t new_path, int32_t new_path_len) {
+    RESOLVE(source, old_fd, old_path, old_path_len, old_flags & WASI_LOOKUPFLAGS_SYMLINK_FOLLOW);
+    wasi_resolved_path target;
+    int32_t err = wasi_resolve_path(wasi, mem, mem_size, new_fd, new_path, new_path_len, false, &target);
+    if (err) {
+        wasi_resolved_path_free(&source);
+        return err;
+    }
+    int rc = linkat(source.dir_fd, source.name, target.dir_fd, target.name, 0);
+    int saved = errno;
+    wasi_resolved_path_free(&source);
+    wasi_resolved_path_free(&target);
+    return rc == 0 ? WASMC_WASI_ERRNO_SUCCESS : wasi_errno_from_host(saved);
+}
+
+int32_t wasmc_wasi_path_rename(WASI_MEM, int32_t fd, int32_t old_path, int32_t old_path_len, int32_t new_fd,
+                               int32_t new_path, int32_t new_path_len) {
+    RESOLVE(source, fd, old_path, old_path_len, false);
+    wasi_resolved_path target;
+    int32_t err = wasi_resolve_path(wasi, mem, mem_size, new_fd, new_path, new_path_len, false, &target);
+    if (err) {
+        wasi_resolved_path_free(&source);
+        return err;
+    }
+    int rc = renameat(source.dir_fd, source.name, target.dir_fd, target.name);
+    int saved = errno;
+    wasi_resolved_path_free(&source);
+    wasi_resolved_path_free(&target);
+    return rc == 0 ? WASMC_WASI_ERRNO_SUCCESS : wasi_errno_from_host(saved);
+}
+
+int32_t wasmc_wasi_path_symlink(WASI_MEM, int32_t old_path, int32_t old_path_len, int32_t fd, int32_t new_path,
+                                int32_t new_path_len) {
+    uint32_t len = (uint32_t)old_path_len;
+    if (!wasi_range_ok(mem_size, old_path, len)) return WASMC_WASI_ERRNO_FAULT;
+    if (memchr(mem + (uint32_t)old_path, '\0', len)) return WASMC_WASI_ERRNO_INVAL;
+    /* As in Wasmtime, a link may not point at an absolute path (resolution would refuse it anyway). */
+    if (len > 0 && mem[(uint32_t)old_path] == '/') return WASMC_WASI_ERRNO_NOTCAPABLE;
+    char *contents = malloc((size_t)len + 1);
+    if (!contents) return WASMC_WASI_ERRNO_NOMEM;
+    memcpy(contents, mem + (uint32_t)old_path, len);
+    contents[len] = '\0';
+    wasi_resolved_path resolved;
+    int32_t err = wasi_resolve_path(wasi, mem, mem_size, fd, new_path, new_path_len, false, &resolved);
+    if (err) {
+        free(contents);
+        return err;
+    }
+    int rc = symlinkat(contents, resolved.dir_fd, resolved.name);
+    free(contents);
+    return finish(&resolved, rc);
+}
+
+int32_t wasmc_wasi_path_readlink(WASI_MEM, int32_t fd, int32_t path, int32_t path_len, int32_t buf, int32_t buf_len,
+                                 int32_t bufused_ptr) {
+    uint32_t capacity = (uint32_t)buf_len;
+    if (!wasi_range_ok(mem_size, buf, capacity) || !wasi_range_ok(mem_size, bufused_ptr, 4)) return WASMC_WASI_ERRNO_FAULT;
+    RESOLVE(resolved, fd, path, path_len, false);
+    ssize_t n = readlinkat(resolved.dir_fd, resolved.name, (char *)mem + (uint32_t)buf, capacity);
+    if (n < 0) return finish(&resolved, -1);
+    wasi_resolved_path_free(&resolved);
+    wasi_store_u32(mem, (uint32_t)bufused_ptr, (uint32_t)n);
+    return WASMC_WASI_ERRNO_SUCCESS;
+}
