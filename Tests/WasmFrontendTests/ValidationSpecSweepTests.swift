@@ -35,6 +35,13 @@ struct ValidationSpecSweepTests {
                 do {
                     module = try decodeModule(bytes)
                 } catch {
+                    // `select` with other than one result type cannot be represented in `Instruction`,
+                    // so the decoder reports that validation error itself.
+                    if command.type == "assert_invalid", error.kind == .invalid, error.message.contains(command.text ?? "") {
+                        invalid.total += 1
+                        invalid.passed += 1
+                        continue
+                    }
                     decodeFailures.append("\(location): \(command.type) does not decode: \(error)")
                     continue
                 }
