@@ -6,8 +6,7 @@ extension FunctionValidator {
     mutating func validate(_ instruction: Instruction) throws(WasmError) {
         switch instruction {
         case .plain(let op):
-            try pop(op.operands)
-            push(op.result)
+            try validatePlain(op)
         case .unreachable:
             markUnreachable()
         case .nop:
@@ -195,6 +194,15 @@ extension FunctionValidator {
         }
     }
 
+    private mutating func validatePlain(_ op: PlainOp) throws(WasmError) {
+        let signature = plainSignatures[Int(op.rawValue)]
+        // Operands are popped last-pushed first.
+        if signature.operandCount > 2 { try pop(signature.third) }
+        if signature.operandCount > 1 { try pop(signature.second) }
+        if signature.operandCount > 0 { try pop(signature.first) }
+        push(signature.result)
+    }
+
     /// `br_table` (2.0 rules): every target must have the default's arity and accept the operands.
     private mutating func validateBranchTable(_ depths: [UInt32], _ defaultDepth: UInt32) throws(WasmError) {
         try pop(.i32)
@@ -225,6 +233,7 @@ extension FunctionValidator {
         try pop(.i32)
     }
 
+    @inline(__always)
     private func local(_ index: UInt32) throws(WasmError) -> ValueType {
         guard let type = locals[index] else { throw .invalid(at: offset, "unknown local \(index)") }
         return type

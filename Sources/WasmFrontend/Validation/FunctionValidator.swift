@@ -5,6 +5,7 @@ import WasmBinary
 /// > Note: https://webassembly.github.io/spec/core/appendix/algorithm.html
 struct FunctionValidator {
     let context: ValidationContext
+    let plainSignatures = PlainSignature.table
     /// The operand stack; nil is the "Unknown" type produced by popping below an unreachable frame.
     private(set) var operands: [ValueType?] = []
     private(set) var frames: [ControlFrame] = []

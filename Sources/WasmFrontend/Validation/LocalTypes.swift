@@ -1,12 +1,17 @@
 import WasmBinary
 
-/// The types of a function's locals (parameters first) kept run-length encoded as declared, so a
-/// hostile declaration of billions of locals costs nothing until an index is looked up.
+/// The types of a function's locals (parameters first). Ordinary functions get a flat table; a
+/// hostile declaration of billions of locals stays run-length encoded as declared and is searched.
 struct LocalTypes {
+    /// Up to this many locals are expanded into `flat` for constant-time lookup.
+    static let flatLimit: UInt64 = 1 << 16
+
+    private var flat: [ValueType] = []
     private var parameters: [ValueType] = []
-    /// Exclusive end index (counting parameters) of each declared run, ascending.
+    /// Exclusive end index (counting parameters) of each declared run, ascending; used when not flat.
     private var runEnds: [UInt64] = []
     private var runTypes: [ValueType] = []
+    private var isFlat = true
     private(set) var count: UInt64 = 0
 
     /// Replaces the contents, reusing storage; rejects more than 2^32 - 1 locals as the binary format does.
@@ -22,9 +27,18 @@ struct LocalTypes {
             runTypes.append(declaration.type)
         }
         count = end
+        isFlat = end <= Self.flatLimit
+        flat.removeAll(keepingCapacity: true)
+        guard isFlat else { return }
+        flat.append(contentsOf: parameters)
+        for declaration in declarations {
+            flat.append(contentsOf: repeatElement(declaration.type, count: Int(declaration.count)))
+        }
     }
 
+    @inline(__always)
     subscript(index: UInt32) -> ValueType? {
+        if isFlat { return index < flat.count ? flat[Int(index)] : nil }
         if index < parameters.count { return parameters[Int(index)] }
         let wanted = UInt64(index)
         guard wanted < count else { return nil }
