@@ -11,11 +11,11 @@ struct BenchFrontendCommand: ParsableCommand {
     @Argument(help: "The .wasm file.")
     var file: String
 
-    @Option(help: "Repetitions; the median is reported.")
-    var repeat: Int = 5
+    @Option(name: .customLong("repeat"), help: "Repetitions; the median is reported.")
+    var repetitions: Int = 5
 
     func run() throws {
         let bytes = try readInputFile(file)
-        print(try FrontendBenchmark.measure(bytes, repetitions: `repeat`))
+        print(try FrontendBenchmark.measure(bytes, repetitions: repetitions))
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import WasmcDriver
 
 /// The `wasmc` command line: a thin layer over `WasmcDriver`.
 public struct Wasmc: ParsableCommand {
@@ -11,6 +12,8 @@ public struct Wasmc: ParsableCommand {
             IRCommand.self,
             FuzzCommand.self,
             BenchFrontendCommand.self,
+            InvokeCommand.self,
+            WastCommand.self,
         ]
     )
 
