@@ -43,14 +43,13 @@ extension FunctionBuilder {
             }
         }
 
+        // A removed parameter takes the number of the value it stands for.
+        for index in aliases.indices where aliases[index] != .max {
+            newValueIndex[index] = newValueIndex[Int(resolve(Value(UInt32(index))).index)]
+        }
         var undefinedUse: Value?
-        let aliases = self.aliases
         let renumber: (Value) -> Value = { value in
-            var current = value
-            while Int(current.index) < aliases.count, aliases[Int(current.index)] != .max {
-                current = Value(aliases[Int(current.index)])
-            }
-            let index = Int(current.index)
+            let index = Int(value.index)
             guard index < newValueIndex.count, newValueIndex[index] != .max else {
                 if undefinedUse == nil { undefinedUse = value }
                 return value

@@ -13,6 +13,8 @@ extension FunctionBuilder {
     public mutating func declareVariable(_ type: IRType) -> Variable {
         let variable = Variable(UInt32(truncatingIfNeeded: variableTypes.count))
         variableTypes.append(type)
+        lastDefinitionBlock.append(.max)
+        lastDefinitionValue.append(Value(0))
         return variable
     }
 
@@ -25,7 +27,7 @@ extension FunctionBuilder {
         guard let block = currentBlock else { return record("definition of \(variable) outside any block") }
         guard let type = type(of: variable) else { return record("definition of undeclared \(variable)") }
         if self.type(of: value) != type { record("\(variable) of type \(type) assigned \(value) of type \(self.type(of: value))") }
-        definitions[key(variable, block)] = value
+        setDefinition(variable, block, value)
     }
 
     /// The value `variable` holds at the current point of the current block. A variable never assigned
@@ -34,6 +36,10 @@ extension FunctionBuilder {
         guard let block = currentBlock else {
             record("use of \(variable) outside any block")
             return makeValue(.i32)
+        }
+        let index = Int(variable.index)
+        if index < lastDefinitionBlock.count, lastDefinitionBlock[index] == block.index {
+            return resolve(lastDefinitionValue[index])
         }
         return useVariable(variable, in: block)
     }
@@ -67,6 +73,20 @@ extension FunctionBuilder {
         UInt64(variable.index) << 32 | UInt64(block.index)
     }
 
+    /// The variable's value at the end of `block` as far as known. The last definition of each
+    /// variable is cached beside the table, which answers most reads in the block being built.
+    func definition(of variable: Variable, in block: BlockID) -> Value? {
+        let index = Int(variable.index)
+        if lastDefinitionBlock[index] == block.index { return lastDefinitionValue[index] }
+        return definitions[key(variable, block)]
+    }
+
+    mutating func setDefinition(_ variable: Variable, _ block: BlockID, _ value: Value) {
+        definitions.set(key(variable, block), value)
+        lastDefinitionBlock[Int(variable.index)] = block.index
+        lastDefinitionValue[Int(variable.index)] = value
+    }
+
     /// The value replacing `value`, following chains of removed parameters.
     func resolve(_ value: Value) -> Value {
         var current = value
@@ -81,17 +101,23 @@ extension FunctionBuilder {
             record("use of undeclared \(variable)")
             return makeValue(.i32)
         }
-        if let value = definitions[key(variable, block)] { return resolve(value) }
+        if let value = definition(of: variable, in: block) { return resolve(value) }
 
         // Borrow the scratch stacks (swap, so they stay uniquely referenced and are not copied).
         var tasks: [ResolutionTask] = []
         var results: [Value] = []
+        var chain: [BlockID] = []
         swap(&tasks, &pendingTasks)
         swap(&results, &pendingResults)
+        swap(&chain, &pendingChain)
+        defer {
+            swap(&tasks, &pendingTasks)
+            swap(&results, &pendingResults)
+            swap(&chain, &pendingChain)
+        }
         tasks.removeAll(keepingCapacity: true)
         results.removeAll(keepingCapacity: true)
         tasks.append(.lookUp(block))
-        var chain: [BlockID] = []
         while let task = tasks.popLast() {
             switch task {
             case .lookUp(let start):
@@ -100,7 +126,7 @@ extension FunctionBuilder {
                 var current = start
                 var found: Value?
                 while true {
-                    if let value = definitions[key(variable, current)] {
+                    if let value = definition(of: variable, in: current) {
                         found = resolve(value)
                         break
                     }
@@ -117,8 +143,8 @@ extension FunctionBuilder {
                     value = found
                 } else if sealed[index], predecessors[index].count > 1 {
                     value = appendParameterForVariable(type, to: current)
-                    definitions[key(variable, current)] = value
-                    for block in chain { definitions[key(variable, block)] = value }
+                    setDefinition(variable, current, value)
+                    for block in chain.reversed() { setDefinition(variable, block, value) }
                     tasks.append(.bindArguments(block: current, parameter: value))
                     for predecessor in predecessors[index].reversed() {
                         tasks.append(.lookUp(predecessor))
@@ -127,14 +153,14 @@ extension FunctionBuilder {
                 } else if sealed[index] {
                     // The entry, code no branch reaches, or a cycle of such code: the initial value.
                     value = appendZero(type, to: current)
-                    definitions[key(variable, current)] = value
+                    setDefinition(variable, current, value)
                 } else {
                     // Unsealed: more predecessors may come; the parameter's arguments wait for sealing.
                     value = appendParameterForVariable(type, to: current)
-                    definitions[key(variable, current)] = value
+                    setDefinition(variable, current, value)
                     incompleteParameters[index].append((variable, value))
                 }
-                for block in chain { definitions[key(variable, block)] = value }
+                for block in chain.reversed() { setDefinition(variable, block, value) }
                 results.append(value)
             case .bindArguments(let block, let parameter):
                 let incoming = predecessors[Int(block.index)]
@@ -151,10 +177,7 @@ extension FunctionBuilder {
                 results.append(value)
             }
         }
-        let value = results.last.map(resolve) ?? makeValue(type)
-        pendingTasks = tasks
-        pendingResults = results
-        return value
+        return results.last.map(resolve) ?? makeValue(type)
     }
 
     private mutating func appendParameterForVariable(_ type: IRType, to block: BlockID) -> Value {
@@ -193,21 +216,38 @@ extension FunctionBuilder {
         let index = Int(block.index)
         guard let position = function.blocks[index].parameters.lastIndex(of: parameter) else { return parameter }
         var same: Value?
-        for predecessor in predecessors[index] {
-            guard let terminator = function.blocks[Int(predecessor.index)].terminator else { continue }
-            for call in terminator.successors where call.block == block {
-                guard position < call.arguments.count else {
-                    record("edge to \(block) lacks the argument for \(parameter)")
-                    return parameter
-                }
-                let argument = resolve(call.arguments[position])
-                if argument == parameter || argument == same { continue }
-                if same != nil { return parameter }
-                same = argument
+        var trivial = true
+        var malformed = false
+        /// Folds one edge's argument into `same`; false once two different values are seen.
+        func consider(_ call: BlockCall) -> Bool {
+            guard call.block == block else { return true }
+            guard position < call.arguments.count else {
+                malformed = true
+                return false
             }
+            let argument = resolve(call.arguments[position])
+            if argument == parameter || argument == same { return true }
+            if same != nil { return false }
+            same = argument
+            return true
         }
+        edges: for predecessor in predecessors[index] {
+            switch function.blocks[Int(predecessor.index)].terminator {
+            case .jump(let call):
+                trivial = consider(call)
+            case .branch(_, let ifTrue, let ifFalse):
+                trivial = consider(ifTrue) && consider(ifFalse)
+            case .switchTable(_, let targets, let defaultTarget):
+                trivial = consider(defaultTarget)
+                for target in targets where trivial { trivial = consider(target) }
+            case .return, .trap, nil:
+                break
+            }
+            if !trivial { break edges }
+        }
+        if malformed { record("edge to \(block) lacks the argument for \(parameter)") }
         // Only self-references: the block is unreachable; keep the parameter.
-        guard let same else { return parameter }
+        guard trivial, let same else { return parameter }
         function.blocks[index].parameters.remove(at: position)
         for predecessor in predecessors[index] {
             function.blocks[Int(predecessor.index)].terminator?.mapSuccessors { call in

@@ -33,7 +33,10 @@ public struct FunctionBuilder {
     var incompleteParameters: [[(variable: Variable, parameter: Value)]] = []
     var variableTypes: [IRType] = []
     /// The value of each variable at the end of each block, keyed by `variable << 32 | block`.
-    var definitions: [UInt64: Value] = [:]
+    var definitions = DefinitionTable()
+    /// Per variable: the block and value of its most recent definition (`.max`: none yet).
+    var lastDefinitionBlock: [UInt32] = []
+    var lastDefinitionValue: [Value] = []
     /// For values replaced by another (removed trivial parameters): the replacement, else `.max`.
     var aliases: [UInt32] = []
     var misuse: FunctionBuilderError?
@@ -41,6 +44,7 @@ public struct FunctionBuilder {
     // Scratch stacks of `useVariable`, kept to reuse their storage.
     var pendingTasks: [ResolutionTask] = []
     var pendingResults: [Value] = []
+    var pendingChain: [BlockID] = []
 
     /// Starts a function whose entry block (current, sealed) has the signature's parameters.
     public init(index: UInt32, name: String?, type: FunctionType) {
@@ -49,6 +53,15 @@ public struct FunctionBuilder {
         for parameter in type.parameters { _ = appendParameter(to: entry, type: parameter) }
         sealed[0] = true
         currentBlock = entry
+    }
+
+    /// Sizes the builder's tables for a function of about `instructionCount` wasm instructions,
+    /// sparing the rehashing and regrowth of large functions.
+    public mutating func reserveCapacity(instructions instructionCount: Int) {
+        let estimate = max(0, min(instructionCount, 1 << 24))
+        function.valueTypes.reserveCapacity(estimate)
+        aliases.reserveCapacity(estimate)
+        if estimate > 64, definitions.isEmpty { definitions = DefinitionTable(minimumCapacity: estimate / 2) }
     }
 
     public var signature: FunctionType { function.type }

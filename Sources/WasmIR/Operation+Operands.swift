@@ -72,6 +72,8 @@ extension Operation {
         case .constant, .globalGet, .memorySize, .dataDrop, .tableSize, .elemDrop, .refNull, .refFunc:
             break
         case .plain(let op, var operands):
+            // Drop this enum's reference first so the array is unique and is rewritten in place.
+            self = .refNull(.funcref)
             for i in operands.indices { operands[i] = transform(operands[i]) }
             self = .plain(op, operands)
         case .select(let condition, let ifTrue, let ifFalse):
@@ -91,9 +93,11 @@ extension Operation {
         case .globalSet(let index, let value):
             self = .globalSet(index, transform(value))
         case .call(let function, var arguments):
+            self = .refNull(.funcref)
             for i in arguments.indices { arguments[i] = transform(arguments[i]) }
             self = .call(function: function, arguments: arguments)
         case .callIndirect(let type, let table, let callee, var arguments):
+            self = .refNull(.funcref)
             for i in arguments.indices { arguments[i] = transform(arguments[i]) }
             self = .callIndirect(type: type, table: table, callee: transform(callee), arguments: arguments)
         case .memoryGrow(let memory, let delta):
@@ -162,15 +166,20 @@ extension Terminator {
 
     /// Rewrites every branch target in place.
     public mutating func mapSuccessors(_ transform: (inout BlockCall) -> Void) {
+        // Each case drops this enum's references before the change, so that argument arrays are
+        // uniquely referenced and changed in place rather than copied.
         switch self {
         case .jump(var call):
+            self = .trap(.unreachable)
             transform(&call)
             self = .jump(call)
         case .branch(let condition, var ifTrue, var ifFalse):
+            self = .trap(.unreachable)
             transform(&ifTrue)
             transform(&ifFalse)
             self = .branch(condition: condition, ifTrue: ifTrue, ifFalse: ifFalse)
         case .switchTable(let index, var targets, var defaultTarget):
+            self = .trap(.unreachable)
             for i in targets.indices { transform(&targets[i]) }
             transform(&defaultTarget)
             self = .switchTable(index: index, targets: targets, defaultTarget: defaultTarget)
@@ -187,6 +196,7 @@ extension Terminator {
         case .switchTable(let index, let targets, let defaultTarget):
             self = .switchTable(index: transform(index), targets: targets, defaultTarget: defaultTarget)
         case .return(var values):
+            self = .trap(.unreachable)
             for i in values.indices { values[i] = transform(values[i]) }
             self = .return(values)
             return

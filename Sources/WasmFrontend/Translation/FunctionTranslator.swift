@@ -48,6 +48,7 @@ struct FunctionTranslator {
         self.index = index
         self.body = body
         self.builder = FunctionBuilder(index: index, name: name, type: type)
+        builder.reserveCapacity(instructions: body.instructions.count)
         self.scratch = scratch
         stack = scratch.stack
         frames = scratch.frames
