@@ -1,7 +1,6 @@
 /* Tries to leave the granted directory in every way a C program can and reports each attempt.
    An attempt counts as an escape only if it actually reaches the secret next to the sandbox (or
-   the host's /etc/passwd), so the verdicts do not depend on which errno a runtime picks; the
-   errno names go to stderr for information. */
+   the host's /etc/passwd). The errno of each refusal goes to stderr, which the corpus compares too. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>

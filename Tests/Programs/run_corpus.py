@@ -5,13 +5,13 @@
     run_corpus.py --compare R1 R2 [--build DIR] [--only NAME]...
 
 A runner R is `wasmtime` (scripts/wasmtime_run.py, the oracle), `native` (the same C compiled for
-the host with cc) or a command template for anything else, e.g. a Wasmtime-style CLI
-`"wasmtime run"` or compiled executables:
+the host with cc), `wasm2c` (wasm2c-translated code on our C WASI layer, wasm2c_host/) or a command
+template for anything else, e.g. a Wasmtime-style CLI `"wasmtime run"` or compiled executables:
 
     --prepare 'wasmc compile {wasm} -o {out}' --compare wasmtime '{out} {dirs} {envs}'
 
 Template placeholders: {wasm} the module, {name} the program, {out} a per-program output path
-(BUILD/cmd/<name>), {dirs} `--dir HOST::GUEST` for every granted directory, {envs} `--env NAME=VALUE`
+(BUILD/cmd/<name>; prepare runs in the current directory), {dirs} `--dir HOST::GUEST` for every granted directory, {envs} `--env NAME=VALUE`
 for every variable. A template without {wasm}/{out} gets `{dirs} {envs} {wasm}` appended; the
 program's arguments always follow. Command runners see only the spec's environment plus PATH.
 
@@ -130,13 +130,13 @@ def run_process(command: list[str], sandbox: Sandbox, env: dict[str, str], cwd: 
 
 class Runner:
     def __init__(self, kind: str, build: Path, prepare: Optional[str]):
+        self.label = kind if kind in ("wasmtime", "native", "wasm2c") else "cmd"
+        if kind == "wasm2c":
+            # Our WASI layer under wasm2c-translated code (see wasm2c_host/host.c).
+            kind, prepare = "{out} {dirs} {envs} --", shlex.quote(str(HERE / "wasm2c_host" / "build.sh")) + " {wasm} {out}"
         self.kind = kind
         self.build = build
         self.prepare = prepare
-
-    @property
-    def label(self) -> str:
-        return self.kind if self.kind in ("wasmtime", "native") else "cmd"
 
     def run(self, spec: Spec) -> Outcome:
         wasm = self.build / f"{spec.name}.wasm"
@@ -160,7 +160,7 @@ class Runner:
             sandbox.close()
 
     def run_command(self, spec: Spec, wasm: Path, sandbox: Sandbox) -> Outcome:
-        out = self.build / "cmd" / spec.name
+        out = self.build / self.label / spec.name
         out.parent.mkdir(parents=True, exist_ok=True)
         dirs = " ".join(shlex.quote(f"--dir={host}::{guest}") for host, guest in sandbox.granted)
         envs = " ".join(shlex.quote(f"--env={key}={value}") for key, value in spec.env.items())
@@ -170,7 +170,7 @@ class Runner:
         env["PATH"] = os.environ.get("PATH", "")
         if self.prepare:
             prepared = run_process(["/bin/sh", "-c", self.prepare.format(**values)], sandbox, dict(os.environ),
-                                   sandbox.root)
+                                   Path.cwd())
             if prepared.error or prepared.exit_code != 0:
                 detail = prepared.error or prepared.stderr.decode("utf-8", "replace").strip().splitlines()[-1:]
                 return Outcome(error=f"prepare failed: {detail}")

@@ -9,7 +9,8 @@
  *
  * Filesystem access follows Wasmtime's capability model: nothing is reachable unless a host
  * directory is preopened, and no path (absolute, `..`, or through a symlink) can leave a
- * preopened directory. Rights are stored and reported but, as in Wasmtime, advisory.
+ * preopened directory (such attempts fail with PERM, as in Wasmtime). Rights are stored and
+ * reported but, as in Wasmtime, advisory.
  */
 #ifndef WASMC_WASI_H
 #define WASMC_WASI_H
@@ -174,6 +175,33 @@ int32_t wasmc_wasi_sock_send(WASMC_WASI_MEM, int32_t fd, int32_t si_data, int32_
 int32_t wasmc_wasi_sock_shutdown(WASMC_WASI_MEM, int32_t fd, int32_t how);
 
 #undef WASMC_WASI_MEM
+
+/* ---- Command-line options of a WASI host (optional helper) ---- */
+
+/** A config built from host options; owns the arrays the config points to. */
+typedef struct wasmc_wasi_options {
+    /** Ready for wasmc_wasi_create (argv[0] = the program name given to the parser). */
+    wasmc_wasi_config config;
+    /** Storage behind config.preopens. */
+    wasmc_wasi_preopen *preopen_storage;
+    /** Storage behind config.env. */
+    const char **env_storage;
+    /** Storage behind config.argv. */
+    const char **argv_storage;
+    /** NULL-terminated list of the host paths split off `HOST::GUEST` values (allocated copies). */
+    char **owned_paths;
+} wasmc_wasi_options;
+
+/**
+ * Parses Wasmtime-style host options from the front of argv (argv[0] excluded):
+ * `--dir HOST[::GUEST]`, `--dir=HOST[::GUEST]`, `--env NAME=VALUE`, `--env=NAME=VALUE`; the first
+ * other argument, or `--` (which is dropped), ends them and the rest becomes the guest's argv[1..].
+ * Strings are borrowed from argv. Returns 0, or -1 with a message in error[0..error_size).
+ */
+int wasmc_wasi_options_parse(wasmc_wasi_options *options, const char *program_name, int argc, char *const *argv,
+                             char *error, size_t error_size);
+/** Frees what wasmc_wasi_options_parse allocated. */
+void wasmc_wasi_options_free(wasmc_wasi_options *options);
 
 /* ---- Import table: lets a host bind imports by name without a hand-written list ---- */
 

@@ -24,7 +24,7 @@ static ssize_t do_write(int fd, const struct iovec *iov, int count, off_t offset
 static int32_t vector_call(WASI_MEM, int32_t fd, int32_t iovs, int32_t iovs_len, int64_t offset, bool positioned,
                            int32_t result_ptr, vector_io io) {
     LOOKUP(entry, fd);
-    if (entry->filetype == WASI_FILETYPE_DIRECTORY) return WASMC_WASI_ERRNO_ISDIR;
+    if (entry->filetype == WASI_FILETYPE_DIRECTORY) return WASMC_WASI_ERRNO_BADF; /* as Wasmtime: not a file */
     if (positioned && offset < 0) return WASMC_WASI_ERRNO_INVAL;
     if (!wasi_range_ok(mem_size, result_ptr, 4)) return WASMC_WASI_ERRNO_FAULT;
     struct iovec *host;

@@ -48,6 +48,9 @@ enum { WASI_EVENTRWFLAGS_HANGUP = 1 };
 #define WASI_RIGHTS_FILE (UINT64_C(0x0000000008e001ff) | (UINT64_C(1) << 27))
 #define WASI_RIGHTS_DIRECTORY (UINT64_C(0x0000000007fffe18) | (UINT64_C(1) << 27))
 
+/* What a path that would leave its preopen gets: Wasmtime answers PERM (not the older NOTCAPABLE). */
+#define WASI_ERRNO_ESCAPE WASMC_WASI_ERRNO_PERM
+
 /* Sizes of the guest structs (wasm32 layout). */
 enum { WASI_FDSTAT_SIZE = 24, WASI_FILESTAT_SIZE = 64, WASI_DIRENT_SIZE = 24, WASI_EVENT_SIZE = 32, WASI_SUBSCRIPTION_SIZE = 48 };
 

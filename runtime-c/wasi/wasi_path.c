@@ -141,7 +141,7 @@ int32_t wasmc_wasi_path_symlink(WASI_MEM, int32_t old_path, int32_t old_path_len
     if (!wasi_range_ok(mem_size, old_path, len)) return WASMC_WASI_ERRNO_FAULT;
     if (memchr(mem + (uint32_t)old_path, '\0', len)) return WASMC_WASI_ERRNO_INVAL;
     /* As in Wasmtime, a link may not point at an absolute path (resolution would refuse it anyway). */
-    if (len > 0 && mem[(uint32_t)old_path] == '/') return WASMC_WASI_ERRNO_NOTCAPABLE;
+    if (len > 0 && mem[(uint32_t)old_path] == '/') return WASI_ERRNO_ESCAPE;
     char *contents = malloc((size_t)len + 1);
     if (!contents) return WASMC_WASI_ERRNO_NOMEM;
     memcpy(contents, mem + (uint32_t)old_path, len);

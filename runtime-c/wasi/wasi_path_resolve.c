@@ -43,7 +43,7 @@ static int32_t walk_push(walk *w, int fd) {
 }
 
 static int32_t walk_pop(walk *w) {
-    if (w->depth == 0) return WASMC_WASI_ERRNO_NOTCAPABLE; /* `..` above the preopen */
+    if (w->depth == 0) return WASI_ERRNO_ESCAPE; /* `..` above the preopen */
     close(w->stack[--w->depth]);
     return WASMC_WASI_ERRNO_SUCCESS;
 }
@@ -83,7 +83,7 @@ static char *read_link(int dir, const char *name, bool *is_link, int32_t *err) {
 /* Replaces the pending path with `target` + ("/" + rest when rest is non-empty). */
 static int32_t splice_link(char **pending, const char *target, const char *rest, unsigned *expansions) {
     if (++*expansions > MAX_SYMLINK_EXPANSIONS) return WASMC_WASI_ERRNO_LOOP;
-    if (target[0] == '/') return WASMC_WASI_ERRNO_NOTCAPABLE;
+    if (target[0] == '/') return WASI_ERRNO_ESCAPE;
     if (target[0] == '\0') return WASMC_WASI_ERRNO_NOENT;
     size_t target_len = strlen(target), rest_len = strlen(rest);
     if (target_len + rest_len + 2 > MAX_PATH_BYTES) return WASMC_WASI_ERRNO_NAMETOOLONG;
@@ -178,7 +178,7 @@ int32_t wasi_resolve_path(wasmc_wasi *wasi, uint8_t *mem, uint64_t mem_size, int
     if (len > MAX_PATH_BYTES) return WASMC_WASI_ERRNO_NAMETOOLONG;
     const uint8_t *bytes = mem + (uint32_t)path;
     if (memchr(bytes, '\0', len)) return WASMC_WASI_ERRNO_INVAL;
-    if (bytes[0] == '/') return WASMC_WASI_ERRNO_NOTCAPABLE;
+    if (bytes[0] == '/') return WASI_ERRNO_ESCAPE;
     char *copy = malloc((size_t)len + 1);
     if (!copy) return WASMC_WASI_ERRNO_NOMEM;
     memcpy(copy, bytes, len);

@@ -193,32 +193,32 @@ static void test_sandbox_escapes(void) {
     CHECK(symlink("loop", link_path) == 0);
     int32_t fd;
     const int32_t follow = 1;
-    CHECK_EQ(open_path(wasi, "../x", 0, RIGHTS_READ, follow, &fd), WASMC_WASI_ERRNO_NOTCAPABLE);
-    CHECK_EQ(open_path(wasi, "/etc/passwd", 0, RIGHTS_READ, follow, &fd), WASMC_WASI_ERRNO_NOTCAPABLE);
-    CHECK_EQ(open_path(wasi, "sub/../../etc/passwd", 0, RIGHTS_READ, follow, &fd), WASMC_WASI_ERRNO_NOTCAPABLE);
-    CHECK_EQ(open_path(wasi, "root/etc/passwd", 0, RIGHTS_READ, follow, &fd), WASMC_WASI_ERRNO_NOTCAPABLE);
-    CHECK_EQ(open_path(wasi, "root", 0, RIGHTS_READ, follow, &fd), WASMC_WASI_ERRNO_NOTCAPABLE);
-    CHECK_EQ(open_path(wasi, "up/etc", 0, RIGHTS_READ, follow, &fd), WASMC_WASI_ERRNO_NOTCAPABLE);
-    CHECK_EQ(open_path(wasi, "sub/deep_up/x", 0, RIGHTS_READ, follow, &fd), WASMC_WASI_ERRNO_NOTCAPABLE);
-    CHECK_EQ(open_path(wasi, "outside/secret", 0, RIGHTS_READ, follow, &fd), WASMC_WASI_ERRNO_NOTCAPABLE);
+    CHECK_EQ(open_path(wasi, "../x", 0, RIGHTS_READ, follow, &fd), WASMC_WASI_ERRNO_PERM);
+    CHECK_EQ(open_path(wasi, "/etc/passwd", 0, RIGHTS_READ, follow, &fd), WASMC_WASI_ERRNO_PERM);
+    CHECK_EQ(open_path(wasi, "sub/../../etc/passwd", 0, RIGHTS_READ, follow, &fd), WASMC_WASI_ERRNO_PERM);
+    CHECK_EQ(open_path(wasi, "root/etc/passwd", 0, RIGHTS_READ, follow, &fd), WASMC_WASI_ERRNO_PERM);
+    CHECK_EQ(open_path(wasi, "root", 0, RIGHTS_READ, follow, &fd), WASMC_WASI_ERRNO_PERM);
+    CHECK_EQ(open_path(wasi, "up/etc", 0, RIGHTS_READ, follow, &fd), WASMC_WASI_ERRNO_PERM);
+    CHECK_EQ(open_path(wasi, "sub/deep_up/x", 0, RIGHTS_READ, follow, &fd), WASMC_WASI_ERRNO_PERM);
+    CHECK_EQ(open_path(wasi, "outside/secret", 0, RIGHTS_READ, follow, &fd), WASMC_WASI_ERRNO_PERM);
     CHECK_EQ(open_path(wasi, "loop", 0, RIGHTS_READ, follow, &fd), WASMC_WASI_ERRNO_LOOP);
     /* Without SYMLINK_FOLLOW the final link itself is refused by O_NOFOLLOW, not followed. */
     CHECK_EQ(open_path(wasi, "root", 0, RIGHTS_READ, 0, &fd), WASMC_WASI_ERRNO_LOOP);
     /* Creating a file through an escaping link fails too, and nothing appears outside. */
-    CHECK_EQ(open_path(wasi, "up/created", OFLAG_CREAT, RIGHTS_WRITE, follow, &fd), WASMC_WASI_ERRNO_NOTCAPABLE);
+    CHECK_EQ(open_path(wasi, "up/created", OFLAG_CREAT, RIGHTS_WRITE, follow, &fd), WASMC_WASI_ERRNO_PERM);
     snprintf(target_path, sizeof target_path, "%s/../created", sandbox);
     CHECK(access(target_path, F_OK) != 0);
     /* Other path calls go through the same resolution. */
     int32_t len = put(1000, "../escaped_dir");
-    CHECK_EQ(wasmc_wasi_path_create_directory(wasi, M, 3, 1000, len), WASMC_WASI_ERRNO_NOTCAPABLE);
+    CHECK_EQ(wasmc_wasi_path_create_directory(wasi, M, 3, 1000, len), WASMC_WASI_ERRNO_PERM);
     len = put(1000, "root/tmp");
-    CHECK_EQ(wasmc_wasi_path_filestat_get(wasi, M, 3, 1, 1000, len, 4000), WASMC_WASI_ERRNO_NOTCAPABLE);
+    CHECK_EQ(wasmc_wasi_path_filestat_get(wasi, M, 3, 1, 1000, len, 4000), WASMC_WASI_ERRNO_PERM);
     len = put(1000, "/tmp");
-    CHECK_EQ(wasmc_wasi_path_unlink_file(wasi, M, 3, 1000, len), WASMC_WASI_ERRNO_NOTCAPABLE);
+    CHECK_EQ(wasmc_wasi_path_unlink_file(wasi, M, 3, 1000, len), WASMC_WASI_ERRNO_PERM);
     /* Absolute symlink targets cannot be created. */
     int32_t target_len = put(1100, "/etc");
     len = put(1000, "abs");
-    CHECK_EQ(wasmc_wasi_path_symlink(wasi, M, 1100, target_len, 3, 1000, len), WASMC_WASI_ERRNO_NOTCAPABLE);
+    CHECK_EQ(wasmc_wasi_path_symlink(wasi, M, 1100, target_len, 3, 1000, len), WASMC_WASI_ERRNO_PERM);
     /* Lexical `..` that stays inside is fine, and so is a link that stays inside. */
     host_path(link_path, sizeof link_path, "sub/inside.txt");
     FILE *file = fopen(link_path, "w");
@@ -231,7 +231,7 @@ static void test_sandbox_escapes(void) {
     CHECK_EQ(wasmc_wasi_fd_close(wasi, M, fd), 0);
     CHECK_EQ(open_path(wasi, "inner", 0, RIGHTS_READ, follow, &fd), 0);
     CHECK_EQ(wasmc_wasi_fd_close(wasi, M, fd), 0);
-    CHECK_EQ(open_path(wasi, "sub/deep_up", 0, RIGHTS_READ, follow, &fd), WASMC_WASI_ERRNO_NOTCAPABLE);
+    CHECK_EQ(open_path(wasi, "sub/deep_up", 0, RIGHTS_READ, follow, &fd), WASMC_WASI_ERRNO_PERM);
     /* Paths with a NUL byte, empty paths and out-of-bounds paths. */
     memcpy(mem + 1000, "a\0b", 3);
     CHECK_EQ(wasmc_wasi_path_open(wasi, M, 3, 0, 1000, 3, 0, RIGHTS_READ, 0, 0, 2000), WASMC_WASI_ERRNO_INVAL);
@@ -340,6 +340,10 @@ static void test_directory_operations(void) {
     CHECK_EQ(load32(200), 10);
     CHECK_EQ(wasmc_wasi_fd_readdir(wasi, M, fd, MEM_SIZE - 4, 100, 0, 200), WASMC_WASI_ERRNO_FAULT);
     CHECK_EQ(wasmc_wasi_fd_seek(wasi, M, fd, 0, 0, 300), WASMC_WASI_ERRNO_BADF);
+    store32(100, 3000);
+    store32(104, 1);
+    CHECK_EQ(wasmc_wasi_fd_write(wasi, M, fd, 100, 1, 200), WASMC_WASI_ERRNO_BADF);
+    CHECK_EQ(wasmc_wasi_fd_read(wasi, M, fd, 100, 1, 200), WASMC_WASI_ERRNO_BADF);
     CHECK_EQ(wasmc_wasi_fd_close(wasi, M, fd), 0);
     /* rename, link, unlink, readlink, rmdir */
     int32_t from = put(1000, "dir/a"), to = put(1100, "dir/renamed");
@@ -570,6 +574,46 @@ static void test_create_errors(void) {
     }
 }
 
+static void test_options(void) {
+    char *argv[] = {"host", "--dir", "/tmp::/data", "--dir=.", "--env", "A=1", "--env=B=x=y", "--", "--dir", "arg", NULL};
+    wasmc_wasi_options options;
+    char error[128] = "";
+    CHECK_EQ(wasmc_wasi_options_parse(&options, "prog", 10, argv, error, sizeof error), 0);
+    CHECK_EQ(options.config.preopen_count, 2);
+    if (options.config.preopen_count == 2) {
+        CHECK(strcmp(options.config.preopens[0].host_path, "/tmp") == 0);
+        CHECK(strcmp(options.config.preopens[0].guest_path, "/data") == 0);
+        CHECK(strcmp(options.config.preopens[1].host_path, ".") == 0);
+        CHECK(strcmp(options.config.preopens[1].guest_path, ".") == 0);
+    }
+    CHECK_EQ(options.config.envc, 2);
+    if (options.config.envc == 2) CHECK(strcmp(options.config.env[1], "B=x=y") == 0);
+    CHECK_EQ(options.config.argc, 3);
+    if (options.config.argc == 3) {
+        CHECK(strcmp(options.config.argv[0], "prog") == 0);
+        CHECK(strcmp(options.config.argv[1], "--dir") == 0); /* after "--" options are guest arguments */
+        CHECK(strcmp(options.config.argv[2], "arg") == 0);
+    }
+    wasmc_wasi *wasi = wasmc_wasi_create(&options.config, NULL);
+    CHECK(wasi != NULL);
+    wasmc_wasi_destroy(wasi);
+    wasmc_wasi_options_free(&options);
+
+    char *plain[] = {"host", "first", "--env", "X=1", NULL};
+    CHECK_EQ(wasmc_wasi_options_parse(&options, "p", 4, plain, error, sizeof error), 0);
+    CHECK_EQ(options.config.argc, 4); /* options end at the first guest argument */
+    CHECK_EQ(options.config.envc, 0);
+    wasmc_wasi_options_free(&options);
+
+    char *bad_env[] = {"host", "--env", "NOEQUALS", NULL};
+    CHECK_EQ(wasmc_wasi_options_parse(&options, "p", 3, bad_env, error, sizeof error), -1);
+    CHECK(strstr(error, "NAME=VALUE") != NULL);
+    char *missing[] = {"host", "--dir", NULL};
+    CHECK_EQ(wasmc_wasi_options_parse(&options, "p", 2, missing, error, sizeof error), -1);
+    char *empty_host[] = {"host", "--dir=::/x", NULL};
+    CHECK_EQ(wasmc_wasi_options_parse(&options, "p", 2, empty_host, error, sizeof error), -1);
+}
+
 int main(void) {
     char base[64] = "/tmp/wasmc-wasi-test.XXXXXX";
     if (!mkdtemp(base)) {
@@ -597,6 +641,7 @@ int main(void) {
     run_test("proc_exit_and_unsupported", test_proc_exit_and_unsupported);
     run_test("function_table", test_function_table);
     run_test("create_errors", test_create_errors);
+    run_test("options", test_options);
 
     char command[256];
     snprintf(command, sizeof command, "rm -rf '%s'", base);
