@@ -1,7 +1,10 @@
 /// Completing a function: seal what is left, drop blocks no branch reaches, substitute removed
-/// parameters and number blocks and values densely in definition order.
+/// parameters and close the gaps they leave in the value numbering.
 extension FunctionBuilder {
     /// The finished function. The builder is spent afterwards.
+    ///
+    /// Values keep their creation order; only values that disappeared (removed parameters, code no
+    /// branch reaches) are squeezed out, so functions without such values are not rewritten at all.
     public mutating func finish() throws(FunctionBuilderError) -> IRFunction {
         sealAllBlocks()
         if let misuse { throw misuse }
@@ -22,30 +25,46 @@ extension FunctionBuilder {
             }
         }
         var newBlockIndex = [UInt32](repeating: .max, count: blockCount)
-        var keptCount: UInt32 = 0
+        var keptBlockCount: UInt32 = 0
         for index in 0..<blockCount where reachable[index] {
-            newBlockIndex[index] = keptCount
-            keptCount += 1
+            newBlockIndex[index] = keptBlockCount
+            keptBlockCount += 1
         }
 
-        // New value numbers in order of definition.
-        var newValueIndex = [UInt32](repeating: .max, count: function.valueTypes.count)
-        var valueTypes: [IRType] = []
-        valueTypes.reserveCapacity(function.valueTypes.count)
-        func number(_ value: Value) {
-            newValueIndex[Int(value.index)] = UInt32(truncatingIfNeeded: valueTypes.count)
-            valueTypes.append(function.valueTypes[Int(value.index)])
+        // Values that disappeared: removed parameters and whatever unreachable blocks define.
+        let valueCount = function.valueTypes.count
+        var gone = [Bool](repeating: false, count: valueCount)
+        var anyGone = false
+        for index in aliases.indices where aliases[index] != .max {
+            gone[index] = true
+            anyGone = true
         }
-        for index in 0..<blockCount where reachable[index] {
-            for parameter in function.blocks[index].parameters { number(parameter) }
+        for index in 0..<blockCount where !reachable[index] {
+            for parameter in function.blocks[index].parameters {
+                gone[Int(parameter.index)] = true
+                anyGone = true
+            }
             for instruction in function.blocks[index].instructions {
-                for result in instruction.results { number(result) }
+                for result in instruction.results {
+                    gone[Int(result.index)] = true
+                    anyGone = true
+                }
             }
         }
+        let allBlocksKept = Int(keptBlockCount) == blockCount
+        if !anyGone && allBlocksKept { return function }
 
-        // A removed parameter takes the number of the value it stands for.
+        // Close the gaps; a removed parameter takes the number of the value it stands for.
+        var newValueIndex = [UInt32](repeating: .max, count: valueCount)
+        var valueTypes: [IRType] = []
+        valueTypes.reserveCapacity(valueCount)
+        for index in 0..<valueCount where !gone[index] {
+            newValueIndex[index] = UInt32(truncatingIfNeeded: valueTypes.count)
+            valueTypes.append(function.valueTypes[index])
+        }
         for index in aliases.indices where aliases[index] != .max {
-            newValueIndex[index] = newValueIndex[Int(resolve(Value(UInt32(index))).index)]
+            let target = Int(resolve(Value(UInt32(index))).index)
+            newValueIndex[index] = gone[target] ? .max : newValueIndex[target]
         }
         var undefinedUse: Value?
         let renumber: (Value) -> Value = { value in
@@ -61,29 +80,31 @@ extension FunctionBuilder {
         var oldBlocks: [IRBlock] = []
         swap(&oldBlocks, &function.blocks)
         var blocks: [IRBlock] = []
-        blocks.reserveCapacity(Int(keptCount))
+        blocks.reserveCapacity(Int(keptBlockCount))
         for index in 0..<blockCount where reachable[index] {
             var block = IRBlock(id: BlockID(0))
             swap(&block, &oldBlocks[index])
             block.id = BlockID(newBlockIndex[index])
-            for i in block.parameters.indices { block.parameters[i] = renumber(block.parameters[i]) }
-            for i in block.instructions.indices {
-                for r in block.instructions[i].results.indices {
-                    block.instructions[i].results[r] = renumber(block.instructions[i].results[r])
+            if anyGone {
+                for i in block.parameters.indices { block.parameters[i] = renumber(block.parameters[i]) }
+                for i in block.instructions.indices {
+                    for r in block.instructions[i].results.indices {
+                        block.instructions[i].results[r] = renumber(block.instructions[i].results[r])
+                    }
+                    block.instructions[i].operation.mapOperands(renumber)
                 }
-                block.instructions[i].operation.mapOperands(renumber)
+                block.terminator?.mapOperands(renumber)
             }
-            block.terminator?.mapOperands(renumber)
-            block.terminator?.mapSuccessors { call in call.block = BlockID(newBlockIndex[Int(call.block.index)]) }
+            if !allBlocksKept {
+                block.terminator?.mapSuccessors { call in call.block = BlockID(newBlockIndex[Int(call.block.index)]) }
+            }
             blocks.append(block)
         }
         if let undefinedUse { throw FunctionBuilderError("\(undefinedUse) is used but defined in no reachable block") }
 
-        var result = function
-        result.blocks = blocks
-        result.valueTypes = valueTypes
-        function = result
-        return result
+        function.blocks = blocks
+        if anyGone { function.valueTypes = valueTypes }
+        return function
     }
 
     /// Removing one trivial parameter can make others trivial (a loop header's parameter whose only

@@ -29,13 +29,13 @@ struct TranslationTests {
                 v2 = i64.const 1
                 jump block3(v2)
             block2:
-                v3 = i64.const 1
-                v4 = i64.sub v0, v3
-                v5: i64 = call 0(v4)
-                v6 = i64.mul v0, v5
-                jump block3(v6)
-            block3(v7: i64):
-                return v7
+                v4 = i64.const 1
+                v5 = i64.sub v0, v4
+                v6: i64 = call 0(v5)
+                v7 = i64.mul v0, v6
+                jump block3(v7)
+            block3(v3: i64):
+                return v3
             }
 
             """)
@@ -53,15 +53,15 @@ struct TranslationTests {
         #expect(printIR(function) == """
             function 0 (i32) -> (i32) {
             block0(v0: i32):
-                v1 = i32.const 0
-                jump block1(v1)
-            block1(v2: i32):
-                v3 = i32.const 1
-                v4 = i32.add v2, v3
-                v5 = i32.lt_u v4, v0
-                br_if v5, block1(v4), block2
+                v5 = i32.const 0
+                jump block1(v5)
+            block1(v1: i32):
+                v2 = i32.const 1
+                v3 = i32.add v1, v2
+                v4 = i32.lt_u v3, v0
+                br_if v4, block1(v3), block2
             block2:
-                return v4
+                return v3
             }
 
             """)

@@ -40,17 +40,17 @@ struct IRPrinterTests {
             block0(v0: i64):
                 v1 = i64.const 1
                 jump block1(v0, v1)
-            block1(v2: i64, v3: i64):
-                v4 = i64.const 0
-                v5 = i64.eq v2, v4
-                br_if v5, block3, block2
+            block1(v3: i64, v5: i64):
+                v2 = i64.const 0
+                v4 = i64.eq v3, v2
+                br_if v4, block3, block2
             block2:
-                v6 = i64.mul v3, v2
+                v6 = i64.mul v5, v3
                 v7 = i64.const 1
-                v8 = i64.sub v2, v7
+                v8 = i64.sub v3, v7
                 jump block1(v8, v6)
             block3:
-                return v3
+                return v5
             }
 
             """)
