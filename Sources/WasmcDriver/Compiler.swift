@@ -1,0 +1,73 @@
+import Foundation
+import LLVMBackend
+import WasmBinary
+import WasmIR
+
+/// The pipeline bytes → decode → validate → translate → native object → shared object, with the
+/// result cached by the SHA-256 of everything that determines it.
+public struct Compiler: Sendable {
+    public let options: CompilationOptions
+    public let runtime: RuntimeLibrary
+    private let cache: ArtifactCache?
+
+    public init(options: CompilationOptions, runtime: RuntimeLibrary, cache: ArtifactCache?) {
+        self.options = options
+        self.runtime = runtime
+        self.cache = cache
+    }
+
+    /// The cache key of a module compiled with these options against this runtime.
+    public func cacheKey(for bytes: [UInt8]) -> String {
+        ArtifactCache.key([bytes, Array(compilerVersion.utf8), Array(options.cacheKeyText.utf8),
+                           Array(targetTriple.utf8), Array(runtime.sourceKey.utf8)])
+    }
+
+    /// The path of the module's shared object, from the cache or freshly built.
+    public func compile(_ bytes: [UInt8]) throws(CompileError) -> URL {
+        let key = cacheKey(for: bytes)
+        if let cache, let hit = cache.lookup(key, suffix: ".so") { return hit }
+        let object = try compileToObjectFile(bytes)
+        let store = cache ?? ArtifactCache(directory: ArtifactCache.privateTemporaryDirectory())
+        do {
+            return try store.store(key, suffix: ".so") { output in try link(object: object, output: output) }
+        } catch let error as CompileError {
+            throw error
+        } catch {
+            throw .link("\(error)")
+        }
+    }
+
+    /// Forgets the cached object of a module, e.g. one that fails to load.
+    public func dropCached(_ bytes: [UInt8]) {
+        cache?.remove(cacheKey(for: bytes), suffix: ".so")
+    }
+
+    /// Decodes, validates, translates and lowers the module; returns the native object's bytes.
+    public func compileToObjectFile(_ bytes: [UInt8]) throws(CompileError) -> [UInt8] {
+        let irModule: IRModule
+        do {
+            irModule = try Frontend.translate(bytes, verify: options.optimizationLevel == 0)
+        } catch {
+            switch error {
+            case .rejected(let wasmError): throw .rejected(wasmError)
+            case .internalError(let message), .noSuchFunction(let message):
+                throw message.contains("unsupported") ? .unsupported(message) : .internalError(message)
+            }
+        }
+        do {
+            return try lowerToObject(irModule, options: options)
+        } catch {
+            let message = "\(error)"
+            throw message.contains("unsupported") ? .unsupported(message) : .internalError("backend: \(message)")
+        }
+    }
+
+    private func link(object: [UInt8], output: URL) throws {
+        let objectFile = output.deletingPathExtension().appendingPathExtension("o")
+        try Data(object).write(to: objectFile)
+        defer { try? FileManager.default.removeItem(at: objectFile) }
+        // The runtime's symbols stay undefined here and are bound at load time to the libwasmc_rt.so the
+        // host loaded with RTLD_GLOBAL, so every module in a process shares one runtime state.
+        try RuntimeLibrary.runCompiler(["-shared", "-o", output.path, objectFile.path])
+    }
+}
