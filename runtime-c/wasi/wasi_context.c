@@ -64,13 +64,22 @@ static bool install_at(wasmc_wasi *wasi, uint32_t slot, int host_fd, uint8_t fil
     return true;
 }
 
+/* Stdin is readable only, stdout and stderr writable only (wasi-libc derives F_GETFL's access mode from these). */
+static uint64_t stdio_rights(uint32_t slot) {
+    const uint64_t write_rights = WASI_RIGHT_FD_WRITE | WASI_RIGHT_FD_ALLOCATE | WASI_RIGHT_FD_FILESTAT_SET_SIZE;
+    const uint64_t read_rights = WASI_RIGHT_FD_READ | WASI_RIGHT_FD_READDIR;
+    return WASI_RIGHTS_FILE & ~(slot == 0 ? write_rights : read_rights);
+}
+
 static bool install_stdio(wasmc_wasi *wasi, uint32_t slot, int host_fd) {
     if (host_fd < 0) return install_at(wasi, slot, -1, 0, 0, 0);
     int copy = fcntl(host_fd, F_DUPFD_CLOEXEC, 3);
     if (copy < 0) return false;
     struct stat st;
     uint8_t type = fstat(copy, &st) == 0 ? wasi_filetype_from_mode(st.st_mode) : WASI_FILETYPE_UNKNOWN;
-    if (!install_at(wasi, slot, copy, type, WASI_RIGHTS_FILE, 0)) {
+    uint64_t rights = stdio_rights(slot);
+    if (type == WASI_FILETYPE_CHARACTER_DEVICE) rights &= ~WASI_RIGHTS_TTY_EXCLUDED;
+    if (!install_at(wasi, slot, copy, type, rights, 0)) {
         close(copy);
         return false;
     }

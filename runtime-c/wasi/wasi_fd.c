@@ -231,8 +231,26 @@ int32_t wasmc_wasi_fd_prestat_dir_name(WASI_MEM, int32_t fd, int32_t path, int32
     return WASMC_WASI_ERRNO_SUCCESS;
 }
 
-/* Positions the entry's directory stream so that the next readdir returns entry number `cookie`. */
-static int32_t seek_directory(wasi_fd_entry *entry, uint64_t cookie) {
+static bool is_dot_or_dotdot(const char *name) {
+    return name[0] == '.' && (name[1] == '\0' || (name[1] == '.' && name[2] == '\0'));
+}
+
+/* Reads the next host entry other than "." and ".." (those are synthesised first, as Wasmtime does). */
+static struct dirent *next_host_entry(DIR *dir, int32_t *err) {
+    *err = WASMC_WASI_ERRNO_SUCCESS;
+    for (;;) {
+        errno = 0;
+        struct dirent *d = readdir(dir);
+        if (!d) {
+            if (errno) *err = wasi_errno_from_host(errno);
+            return NULL;
+        }
+        if (!is_dot_or_dotdot(d->d_name)) return d;
+    }
+}
+
+/* Positions the directory stream so that the next host entry is number `index` (dots excluded). */
+static int32_t seek_directory(wasi_fd_entry *entry, uint64_t index) {
     if (!entry->dir) {
         int copy = openat(entry->host_fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         if (copy < 0) return wasi_errno_from_host(errno);
@@ -244,16 +262,13 @@ static int32_t seek_directory(wasi_fd_entry *entry, uint64_t cookie) {
         }
         entry->dir_position = 0;
     }
-    if (cookie < entry->dir_position) {
+    if (index < entry->dir_position) {
         rewinddir(entry->dir);
         entry->dir_position = 0;
     }
-    while (entry->dir_position < cookie) {
-        errno = 0;
-        if (!readdir(entry->dir)) return errno ? wasi_errno_from_host(errno) : WASMC_WASI_ERRNO_SUCCESS;
-        entry->dir_position++;
-    }
-    return WASMC_WASI_ERRNO_SUCCESS;
+    int32_t err = WASMC_WASI_ERRNO_SUCCESS;
+    while (entry->dir_position < index && next_host_entry(entry->dir, &err)) entry->dir_position++;
+    return err;
 }
 
 static uint8_t dirent_type(int dir_fd, const struct dirent *d) {
@@ -272,39 +287,56 @@ static uint8_t dirent_type(int dir_fd, const struct dirent *d) {
     }
 }
 
+/* Appends one dirent (header + name) to the guest buffer, truncated to what fits: a full buffer
+   tells the guest to retry with a bigger one. Returns false once the buffer is full. */
+static bool emit_dirent(uint8_t *out, uint32_t capacity, uint32_t *used, uint64_t next, uint64_t inode, uint8_t type,
+                        const char *name) {
+    size_t name_len = strlen(name);
+    uint8_t header[WASI_DIRENT_SIZE];
+    memset(header, 0, sizeof header);
+    wasi_store_u64(header, 0, next);
+    wasi_store_u64(header, 8, inode);
+    wasi_store_u32(header, 16, (uint32_t)name_len);
+    wasi_store_u8(header, 20, type);
+    uint32_t room = capacity - *used;
+    uint32_t part = room < WASI_DIRENT_SIZE ? room : WASI_DIRENT_SIZE;
+    memcpy(out + *used, header, part);
+    *used += part;
+    room = capacity - *used;
+    uint32_t name_part = room < name_len ? room : (uint32_t)name_len;
+    memcpy(out + *used, name, name_part);
+    *used += name_part;
+    return *used < capacity;
+}
+
 int32_t wasmc_wasi_fd_readdir(WASI_MEM, int32_t fd, int32_t buf, int32_t buf_len, int64_t cookie, int32_t bufused_ptr) {
     LOOKUP(entry, fd);
     if (entry->filetype != WASI_FILETYPE_DIRECTORY) return WASMC_WASI_ERRNO_NOTDIR;
     uint32_t capacity = (uint32_t)buf_len;
     if (!wasi_range_ok(mem_size, buf, capacity) || !wasi_range_ok(mem_size, bufused_ptr, 4)) return WASMC_WASI_ERRNO_FAULT;
-    int32_t err = seek_directory(entry, (uint64_t)cookie);
-    if (err) return err;
     uint8_t *out = mem + (uint32_t)buf;
     uint32_t used = 0;
-    while (used < capacity) {
-        errno = 0;
-        struct dirent *d = readdir(entry->dir);
-        if (!d) {
-            if (errno) return wasi_errno_from_host(errno);
-            break;
+    uint64_t next = (uint64_t)cookie;
+    bool room = capacity > 0;
+    /* Cookies 0 and 1 are "." and ".."; cookie n >= 2 is host entry n - 2. */
+    if (next < 2) {
+        /* ".." gets the directory's own inode: the parent of a preopen is none of the guest's business. */
+        struct stat st;
+        uint64_t inode = fstat(entry->host_fd, &st) == 0 ? (uint64_t)st.st_ino : 0;
+        for (; room && next < 2; next++)
+            room = emit_dirent(out, capacity, &used, next + 1, inode, WASI_FILETYPE_DIRECTORY, next == 0 ? "." : "..");
+    }
+    if (room) {
+        int32_t err = seek_directory(entry, next - 2);
+        if (err) return err;
+        while (room) {
+            struct dirent *d = next_host_entry(entry->dir, &err);
+            if (err) return err;
+            if (!d) break;
+            entry->dir_position++;
+            next++;
+            room = emit_dirent(out, capacity, &used, next, (uint64_t)d->d_ino, dirent_type(dirfd(entry->dir), d), d->d_name);
         }
-        entry->dir_position++;
-        /* Serialise header + name, then copy whatever fits: a short buffer tells the guest to retry bigger. */
-        size_t name_len = strlen(d->d_name);
-        uint8_t header[WASI_DIRENT_SIZE];
-        memset(header, 0, sizeof header);
-        wasi_store_u64(header, 0, entry->dir_position);
-        wasi_store_u64(header, 8, (uint64_t)d->d_ino);
-        wasi_store_u32(header, 16, (uint32_t)name_len);
-        wasi_store_u8(header, 20, dirent_type(dirfd(entry->dir), d));
-        uint32_t room = capacity - used;
-        uint32_t part = room < WASI_DIRENT_SIZE ? room : WASI_DIRENT_SIZE;
-        memcpy(out + used, header, part);
-        used += part;
-        room = capacity - used;
-        uint32_t name_part = room < name_len ? room : (uint32_t)name_len;
-        memcpy(out + used, d->d_name, name_part);
-        used += name_part;
     }
     wasi_store_u32(mem, (uint32_t)bufused_ptr, used);
     return WASMC_WASI_ERRNO_SUCCESS;

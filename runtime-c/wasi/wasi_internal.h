@@ -39,6 +39,8 @@ enum { WASI_SUBCLOCKFLAGS_ABSTIME = 1 };
 enum { WASI_EVENTRWFLAGS_HANGUP = 1 };
 
 #define WASI_RIGHT_FD_READ (UINT64_C(1) << 1)
+#define WASI_RIGHT_FD_SEEK (UINT64_C(1) << 2)
+#define WASI_RIGHT_FD_TELL (UINT64_C(1) << 5)
 #define WASI_RIGHT_FD_WRITE (UINT64_C(1) << 6)
 #define WASI_RIGHT_FD_ALLOCATE (UINT64_C(1) << 8)
 #define WASI_RIGHT_FD_READDIR (UINT64_C(1) << 14)
@@ -50,6 +52,9 @@ enum { WASI_EVENTRWFLAGS_HANGUP = 1 };
 
 /* What a path that would leave its preopen gets: Wasmtime answers PERM (not the older NOTCAPABLE). */
 #define WASI_ERRNO_ESCAPE WASMC_WASI_ERRNO_PERM
+
+/* A terminal has no position: wasi-libc's isatty() requires a character device without these rights. */
+#define WASI_RIGHTS_TTY_EXCLUDED (WASI_RIGHT_FD_SEEK | WASI_RIGHT_FD_TELL)
 
 /* Sizes of the guest structs (wasm32 layout). */
 enum { WASI_FDSTAT_SIZE = 24, WASI_FILESTAT_SIZE = 64, WASI_DIRENT_SIZE = 24, WASI_EVENT_SIZE = 32, WASI_SUBSCRIPTION_SIZE = 48 };

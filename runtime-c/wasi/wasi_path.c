@@ -52,7 +52,9 @@ int32_t wasmc_wasi_path_open(WASI_MEM, int32_t fd, int32_t dirflags, int32_t pat
         close(host_fd);
         return wasi_errno_from_host(saved);
     }
-    int32_t guest = wasi_fd_insert(wasi, host_fd, wasi_filetype_from_mode(st.st_mode), base, (uint64_t)rights_inheriting);
+    uint8_t type = wasi_filetype_from_mode(st.st_mode);
+    if (type == WASI_FILETYPE_CHARACTER_DEVICE) base &= ~WASI_RIGHTS_TTY_EXCLUDED;
+    int32_t guest = wasi_fd_insert(wasi, host_fd, type, base, (uint64_t)rights_inheriting);
     if (guest < 0) return WASMC_WASI_ERRNO_NFILE;
     wasi_store_u32(mem, (uint32_t)opened_fd_ptr, (uint32_t)guest);
     return WASMC_WASI_ERRNO_SUCCESS;
