@@ -3,8 +3,12 @@
 /// SipHash costs several times more for these integer keys.
 struct DefinitionTable {
     private static let empty = UInt64.max
-    private var keys: [UInt64]
-    private var values: [UInt32]
+    /// Key and value side by side, so a probe touches one cache line.
+    private struct Entry {
+        var key: UInt64
+        var value: UInt32
+    }
+    private var entries: [Entry]
     private var count = 0
     /// log2 of the capacity; the hash's top `bits` bits pick the slot.
     private var bits: Int
@@ -13,8 +17,7 @@ struct DefinitionTable {
         var bits = 6
         while (1 << bits) < minimumCapacity * 2, bits < 40 { bits += 1 }
         self.bits = bits
-        keys = [UInt64](repeating: Self.empty, count: 1 << bits)
-        values = [UInt32](repeating: 0, count: 1 << bits)
+        entries = [Entry](repeating: Entry(key: Self.empty, value: 0), count: 1 << bits)
     }
 
     var isEmpty: Bool { count == 0 }
@@ -24,29 +27,28 @@ struct DefinitionTable {
     }
 
     subscript(key: UInt64) -> Value? {
-        let mask = keys.count - 1
+        let mask = entries.count - 1
         var index = slot(for: key)
         while true {
-            let stored = keys[index]
-            if stored == key { return Value(values[index]) }
-            if stored == Self.empty { return nil }
+            let entry = entries[index]
+            if entry.key == key { return Value(entry.value) }
+            if entry.key == Self.empty { return nil }
             index = (index + 1) & mask
         }
     }
 
     mutating func set(_ key: UInt64, _ value: Value) {
-        if (count + 1) * 2 > keys.count { grow() }
-        let mask = keys.count - 1
+        if (count + 1) * 2 > entries.count { grow() }
+        let mask = entries.count - 1
         var index = slot(for: key)
         while true {
-            let stored = keys[index]
+            let stored = entries[index].key
             if stored == key {
-                values[index] = value.index
+                entries[index].value = value.index
                 return
             }
             if stored == Self.empty {
-                keys[index] = key
-                values[index] = value.index
+                entries[index] = Entry(key: key, value: value.index)
                 count += 1
                 return
             }
@@ -55,14 +57,12 @@ struct DefinitionTable {
     }
 
     private mutating func grow() {
-        let oldKeys = keys
-        let oldValues = values
+        let old = entries
         bits += 1
-        keys = [UInt64](repeating: Self.empty, count: 1 << bits)
-        values = [UInt32](repeating: 0, count: 1 << bits)
+        entries = [Entry](repeating: Entry(key: Self.empty, value: 0), count: 1 << bits)
         count = 0
-        for (key, value) in zip(oldKeys, oldValues) where key != Self.empty {
-            set(key, Value(value))
+        for entry in old where entry.key != Self.empty {
+            set(entry.key, Value(entry.value))
         }
     }
 }
