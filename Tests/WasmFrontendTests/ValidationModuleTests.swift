@@ -113,5 +113,20 @@ struct ValidationModuleTests {
         #expect(module.functionType(ofFunction: 2) == nil)
         #expect(module.blockSignature(.value(.i32)) == FunctionType(parameters: [], results: [.i32]))
         #expect(module.blockSignature(.typeIndex(9)) == nil)
+
+        var tables = Module()
+        let imported = TableType(elementType: .externref, limits: Limits(minimum: 1))
+        let defined = TableType(elementType: .funcref, limits: Limits(minimum: 2))
+        let importedGlobal = GlobalType(valueType: .f64, mutability: .constant)
+        tables.imports = [Import(module: "m", name: "t", descriptor: .table(imported)),
+                          Import(module: "m", name: "g", descriptor: .global(importedGlobal))]
+        tables.tables = [defined]
+        tables.globals = [Global(type: GlobalType(valueType: .i32, mutability: .variable), initializer: constant(.i32Const(0)))]
+        #expect(tables.tableType(at: 0) == imported)
+        #expect(tables.tableType(at: 1) == defined)
+        #expect(tables.tableType(at: 2) == nil)
+        #expect(tables.globalType(at: 0) == importedGlobal)
+        #expect(tables.globalType(at: 1) == GlobalType(valueType: .i32, mutability: .variable))
+        #expect(tables.globalType(at: 2) == nil)
     }
 }

@@ -32,14 +32,24 @@ extension Module {
 
     /// The type of the global at `index` in the global index space (imports first).
     public func globalType(at index: UInt32) -> GlobalType? {
-        let all = allGlobalTypes
-        return index < all.count ? all[Int(index)] : nil
+        var remaining = index
+        for entry in imports {
+            guard case .global(let type) = entry.descriptor else { continue }
+            if remaining == 0 { return type }
+            remaining -= 1
+        }
+        return remaining < globals.count ? globals[Int(remaining)].type : nil
     }
 
     /// The type of the table at `index` in the table index space (imports first).
     public func tableType(at index: UInt32) -> TableType? {
-        let all = allTables
-        return index < all.count ? all[Int(index)] : nil
+        var remaining = index
+        for entry in imports {
+            guard case .table(let type) = entry.descriptor else { continue }
+            if remaining == 0 { return type }
+            remaining -= 1
+        }
+        return remaining < tables.count ? tables[Int(remaining)] : nil
     }
 
     /// The number of local variables of the function body, parameters excluded; nil when the
