@@ -640,6 +640,188 @@ static void test_options(void) {
     CHECK_EQ(wasmc_wasi_options_parse(&options, "p", 2, empty_host, error, sizeof error), -1);
 }
 
+/* ---- hostile arguments: random calls must never crash, leak out of the sandbox or hang ---- */
+
+static uint64_t fuzz_state = 0x9e3779b97f4a7c15u;
+static uint64_t fuzz_next(void) {
+    fuzz_state ^= fuzz_state << 13;
+    fuzz_state ^= fuzz_state >> 7;
+    fuzz_state ^= fuzz_state << 17;
+    return fuzz_state;
+}
+
+/* Mostly plausible guest addresses, sometimes at or past the end, sometimes anything. */
+static int32_t fuzz_pointer(void) {
+    switch (fuzz_next() % 4) {
+    case 0: return (int32_t)(fuzz_next() % 8192);
+    case 1: return (int32_t)(MEM_SIZE - fuzz_next() % 64);
+    case 2: return (int32_t)(fuzz_next() % MEM_SIZE);
+    default: return (int32_t)fuzz_next();
+    }
+}
+
+static int32_t fuzz_length(void) {
+    switch (fuzz_next() % 3) {
+    case 0: return (int32_t)(fuzz_next() % 16);
+    case 1: return (int32_t)(fuzz_next() % 512);
+    default: return (int32_t)fuzz_next();
+    }
+}
+
+static int32_t fuzz_fd(void) { return fuzz_next() % 8 ? (int32_t)(fuzz_next() % 9) : (int32_t)fuzz_next(); }
+
+/* Writes a random path made of awkward components at a random place; returns its (pointer, length). */
+static void fuzz_path(int32_t *pointer, int32_t *length) {
+    static const char *parts[] = {"..", ".", "a", "b", "up", "root", "loop", "", "/", "dir", "x/"};
+    char path[128] = "";
+    int count = 1 + (int)(fuzz_next() % 5);
+    for (int i = 0; i < count; i++) {
+        if (i) strcat(path, "/");
+        strcat(path, parts[fuzz_next() % (sizeof parts / sizeof parts[0])]);
+    }
+    if (fuzz_next() % 8 == 0) {
+        *pointer = fuzz_pointer();
+        *length = fuzz_length();
+        return;
+    }
+    uint32_t at = 8192 + (uint32_t)(fuzz_next() % 4096);
+    memcpy(mem + at, path, strlen(path));
+    *pointer = (int32_t)at;
+    *length = (int32_t)strlen(path);
+}
+
+static void fuzz_scribble(void) {
+    /* Random bytes in the low area: iovecs, subscriptions and buffers point at garbage too. */
+    for (int i = 0; i < 64; i++) mem[fuzz_next() % 8192] = (uint8_t)fuzz_next();
+    /* Keep some iovecs small and valid so that reads and writes really happen. */
+    store32(64, 9000);
+    store32(68, (uint32_t)(fuzz_next() % 256));
+}
+
+/* Bounded so the fuzzer neither fills the disk nor sleeps: sizes below 1 MiB. */
+static int64_t fuzz_size(void) { return fuzz_next() % 4 ? (int64_t)(fuzz_next() % (1 << 20)) : -(int64_t)(fuzz_next() % 100); }
+
+static void fuzz_poll(wasmc_wasi *wasi) {
+    uint32_t count = (uint32_t)(fuzz_next() % 4);
+    int32_t in = fuzz_next() % 4 ? 1000 : fuzz_pointer();
+    for (uint32_t i = 0; i < count && in == 1000; i++) {
+        uint32_t at = 1000 + i * 48;
+        for (int j = 0; j < 48; j++) mem[at + (uint32_t)j] = (uint8_t)fuzz_next();
+        mem[at + 8] = (uint8_t)(fuzz_next() % 4);
+        if (mem[at + 8] == 0) {
+            /* Clocks: short relative timeouts, or absolute ones, which are then in the past. */
+            store64(at + 24, fuzz_next() % 100000);
+            mem[at + 40] = (uint8_t)(fuzz_next() % 2);
+        } else {
+            store32(at + 16, (uint32_t)fuzz_fd());
+        }
+    }
+    /* A clock guarantees the call returns even when no fd becomes ready. */
+    if (in == 1000) {
+        subscribe_clock(1000 + count * 48, 1, 1, 100000, 0);
+        count++;
+    }
+    wasmc_wasi_poll_oneoff(wasi, M, in, fuzz_pointer(), (int32_t)count, fuzz_pointer());
+}
+
+static void test_hostile_arguments(void) {
+    int null_fd = open("/dev/null", O_RDWR);
+    CHECK(null_fd >= 0);
+    wasmc_wasi_preopen preopen = {sandbox, "/sandbox"};
+    wasmc_wasi_config config;
+    wasmc_wasi_config_init(&config);
+    config.stdin_fd = config.stdout_fd = config.stderr_fd = null_fd;
+    config.preopen_count = 1;
+    config.preopens = &preopen;
+    wasmc_wasi *wasi = wasmc_wasi_create(&config, NULL);
+    close(null_fd);
+    CHECK(wasi != NULL);
+    if (!wasi) return;
+    char path[256];
+    host_path(path, sizeof path, "up");
+    symlink("..", path);
+    host_path(path, sizeof path, "root");
+    symlink("/", path);
+    host_path(path, sizeof path, "loop");
+    symlink("loop", path);
+    host_path(path, sizeof path, "dir");
+    mkdir(path, 0755);
+
+    int32_t p1, l1, p2, l2;
+    int successes = 0, faults = 0;
+    for (int i = 0; i < 100000; i++) {
+        if (i % 16 == 0) fuzz_scribble();
+        int32_t fd = fuzz_fd(), r = -1;
+        switch (fuzz_next() % 45) {
+        case 0: r = wasmc_wasi_args_get(wasi, M, fuzz_pointer(), fuzz_pointer()); break;
+        case 1: r = wasmc_wasi_args_sizes_get(wasi, M, fuzz_pointer(), fuzz_pointer()); break;
+        case 2: r = wasmc_wasi_environ_get(wasi, M, fuzz_pointer(), fuzz_pointer()); break;
+        case 3: r = wasmc_wasi_environ_sizes_get(wasi, M, fuzz_pointer(), fuzz_pointer()); break;
+        case 4: r = wasmc_wasi_clock_res_get(wasi, M, (int32_t)fuzz_next() % 6, fuzz_pointer()); break;
+        case 5: r = wasmc_wasi_clock_time_get(wasi, M, (int32_t)fuzz_next() % 6, (int64_t)fuzz_next(), fuzz_pointer()); break;
+        case 6: r = wasmc_wasi_fd_advise(wasi, M, fd, fuzz_size(), fuzz_size(), (int32_t)(fuzz_next() % 8)); break;
+        case 7: r = wasmc_wasi_fd_allocate(wasi, M, fd, fuzz_size(), fuzz_size()); break;
+        case 8: if (fd > 3) r = wasmc_wasi_fd_close(wasi, M, fd); break;
+        case 9: r = wasmc_wasi_fd_datasync(wasi, M, fd); break;
+        case 10: r = wasmc_wasi_fd_fdstat_get(wasi, M, fd, fuzz_pointer()); break;
+        case 11: r = wasmc_wasi_fd_fdstat_set_flags(wasi, M, fd, (int32_t)(fuzz_next() % 32)); break;
+        case 12: r = wasmc_wasi_fd_fdstat_set_rights(wasi, M, fd, (int64_t)fuzz_next(), (int64_t)fuzz_next()); break;
+        case 13: r = wasmc_wasi_fd_filestat_get(wasi, M, fd, fuzz_pointer()); break;
+        case 14: r = wasmc_wasi_fd_filestat_set_size(wasi, M, fd, fuzz_size()); break;
+        case 15: r = wasmc_wasi_fd_filestat_set_times(wasi, M, fd, (int64_t)fuzz_next(), (int64_t)fuzz_next(), (int32_t)(fuzz_next() % 20)); break;
+        case 16: r = wasmc_wasi_fd_pread(wasi, M, fd, fuzz_next() % 2 ? 64 : fuzz_pointer(), fuzz_length(), fuzz_size(), fuzz_pointer()); break;
+        case 17: r = wasmc_wasi_fd_prestat_get(wasi, M, fd, fuzz_pointer()); break;
+        case 18: r = wasmc_wasi_fd_prestat_dir_name(wasi, M, fd, fuzz_pointer(), fuzz_length()); break;
+        case 19: r = wasmc_wasi_fd_pwrite(wasi, M, fd, fuzz_next() % 2 ? 64 : fuzz_pointer(), fuzz_length(), fuzz_size(), fuzz_pointer()); break;
+        case 20: r = wasmc_wasi_fd_read(wasi, M, fd, fuzz_next() % 2 ? 64 : fuzz_pointer(), fuzz_length(), fuzz_pointer()); break;
+        case 21: r = wasmc_wasi_fd_readdir(wasi, M, fd, fuzz_pointer(), fuzz_length(), (int64_t)(fuzz_next() % 8), fuzz_pointer()); break;
+        case 22: if (fd > 3) r = wasmc_wasi_fd_renumber(wasi, M, fd, fuzz_fd()); break;
+        case 23: r = wasmc_wasi_fd_seek(wasi, M, fd, fuzz_size(), (int32_t)(fuzz_next() % 4), fuzz_pointer()); break;
+        case 24: r = wasmc_wasi_fd_sync(wasi, M, fd); break;
+        case 25: r = wasmc_wasi_fd_tell(wasi, M, fd, fuzz_pointer()); break;
+        case 26: r = wasmc_wasi_fd_write(wasi, M, fd, fuzz_next() % 2 ? 64 : fuzz_pointer(), fuzz_length(), fuzz_pointer()); break;
+        case 27: fuzz_path(&p1, &l1); r = wasmc_wasi_path_create_directory(wasi, M, fd, p1, l1); break;
+        case 28: fuzz_path(&p1, &l1); r = wasmc_wasi_path_filestat_get(wasi, M, fd, (int32_t)(fuzz_next() % 2), p1, l1, fuzz_pointer()); break;
+        case 29: fuzz_path(&p1, &l1); r = wasmc_wasi_path_filestat_set_times(wasi, M, fd, (int32_t)(fuzz_next() % 2), p1, l1, (int64_t)fuzz_next(), (int64_t)fuzz_next(), (int32_t)(fuzz_next() % 16)); break;
+        case 30: fuzz_path(&p1, &l1); fuzz_path(&p2, &l2); r = wasmc_wasi_path_link(wasi, M, fd, (int32_t)(fuzz_next() % 2), p1, l1, fuzz_fd(), p2, l2); break;
+        case 31: {
+            fuzz_path(&p1, &l1);
+            int32_t opened = -1;
+            if ((r = wasmc_wasi_path_open(wasi, M, fd, (int32_t)(fuzz_next() % 2), p1, l1, (int32_t)(fuzz_next() % 16), (int64_t)fuzz_next(),
+                                     (int64_t)fuzz_next(), (int32_t)(fuzz_next() % 32), 2000)) == 0)
+                opened = (int32_t)load32(2000);
+            if (opened > 8) wasmc_wasi_fd_close(wasi, M, opened); /* keep the table small */
+            break;
+        }
+        case 32: fuzz_path(&p1, &l1); r = wasmc_wasi_path_readlink(wasi, M, fd, p1, l1, fuzz_pointer(), fuzz_length(), fuzz_pointer()); break;
+        case 33: fuzz_path(&p1, &l1); r = wasmc_wasi_path_remove_directory(wasi, M, fd, p1, l1); break;
+        case 34: fuzz_path(&p1, &l1); fuzz_path(&p2, &l2); r = wasmc_wasi_path_rename(wasi, M, fd, p1, l1, fuzz_fd(), p2, l2); break;
+        case 35: fuzz_path(&p1, &l1); fuzz_path(&p2, &l2); r = wasmc_wasi_path_symlink(wasi, M, p1, l1, fd, p2, l2); break;
+        case 36: fuzz_path(&p1, &l1); r = wasmc_wasi_path_unlink_file(wasi, M, fd, p1, l1); break;
+        case 37: fuzz_poll(wasi); break;
+        case 38: r = wasmc_wasi_proc_raise(wasi, M, (int32_t)fuzz_next()); break;
+        case 39: r = wasmc_wasi_random_get(wasi, M, fuzz_pointer(), fuzz_length() & 0xffff); break;
+        case 40: r = wasmc_wasi_sock_accept(wasi, M, fd, (int32_t)fuzz_next(), fuzz_pointer()); break;
+        case 41: r = wasmc_wasi_sock_recv(wasi, M, fd, fuzz_pointer(), fuzz_length(), (int32_t)fuzz_next(), fuzz_pointer(), fuzz_pointer()); break;
+        case 42: r = wasmc_wasi_sock_send(wasi, M, fd, fuzz_pointer(), fuzz_length(), (int32_t)fuzz_next(), fuzz_pointer()); break;
+        case 43: r = wasmc_wasi_sock_shutdown(wasi, M, fd, (int32_t)fuzz_next()); break;
+        default: r = wasmc_wasi_sched_yield(wasi, M); break;
+        }
+        successes += r == 0;
+        faults += r == WASMC_WASI_ERRNO_FAULT;
+    }
+    wasmc_wasi_destroy(wasi);
+    /* The mix must really exercise both the working paths and the bounds checks. */
+    CHECK(successes > 10000);
+    CHECK(faults > 10000);
+    printf("     hostile_arguments: %d succeeded, %d faulted of 100000\n", successes, faults);
+    /* Nothing may have appeared next to the sandbox or in the directory outside it. */
+    char command[512];
+    snprintf(command, sizeof command, "test -z \"$(ls -A '%s')\" && test -z \"$(ls -A '%s/..' | grep -v -x -e box -e secret)\"",
+             outside, sandbox);
+    CHECK(system(command) == 0);
+}
+
 int main(void) {
     char base[64] = "/tmp/wasmc-wasi-test.XXXXXX";
     if (!mkdtemp(base)) {
@@ -669,6 +851,7 @@ int main(void) {
     run_test("terminal_stdio", test_terminal_stdio);
     run_test("create_errors", test_create_errors);
     run_test("options", test_options);
+    run_test("hostile_arguments", test_hostile_arguments);
 
     char command[256];
     snprintf(command, sizeof command, "rm -rf '%s'", base);
