@@ -46,7 +46,7 @@ public struct Compiler: Sendable {
     public func compileToObjectFile(_ bytes: [UInt8]) throws(CompileError) -> [UInt8] {
         let irModule: IRModule
         do {
-            irModule = try Frontend.translate(bytes, verify: options.optimizationLevel == 0)
+            irModule = try Frontend.translate(bytes)
         } catch {
             switch error {
             case .rejected(let wasmError): throw .rejected(wasmError)

@@ -1,3 +1,4 @@
+import CFFI
 import Testing
 import WasmBinary
 @testable import WasmcDriver
@@ -57,6 +58,25 @@ struct FFICallTests {
         let type = FunctionType(parameters: [.i64], results: [.i32, .i64, .f32])
         let result = try call(unsafeBitCast(split, to: UnsafeRawPointer.self), type, [.i64(0x1_0000_0002)])
         #expect(result == [.i32(2), .i64(1), .f32(0x3FC0_0000)])
+    }
+
+    @Test func vectorsTravelAsTwoHalves() throws {
+        typealias F = @convention(c) (UnsafeMutableRawPointer?, wasmc_v128, Int32, wasmc_v128) -> wasmc_v128
+        let mix: F = { _, a, shift, b in wasmc_v128(lo: a.lo &+ b.hi, hi: a.hi << UInt64(shift)) }
+        let type = FunctionType(parameters: [.v128, .i32, .v128], results: [.v128])
+        let result = try call(unsafeBitCast(mix, to: UnsafeRawPointer.self), type,
+                              [.v128(V128Bits(low: 1, high: 0x10)), .i32(4), .v128(V128Bits(low: 0, high: 0x20))])
+        #expect(result == [.v128(V128Bits(low: 0x21, high: 0x100))])
+    }
+
+    @Test func aVectorThatNoLongerFitsInRegistersGoesOnTheStack() throws {
+        // Instance and four i64 take five of the six integer registers: the vector needs two.
+        typealias F = @convention(c) (UnsafeMutableRawPointer?, Int64, Int64, Int64, Int64, wasmc_v128) -> Int64
+        let sum: F = { _, a, b, c, d, v in a &+ b &+ c &+ d &+ Int64(bitPattern: v.lo) &+ Int64(bitPattern: v.hi) }
+        let type = FunctionType(parameters: [.i64, .i64, .i64, .i64, .v128], results: [.i64])
+        let result = try call(unsafeBitCast(sum, to: UnsafeRawPointer.self), type,
+                              [.i64(1), .i64(2), .i64(3), .i64(4), .v128(V128Bits(low: 100, high: 1000))])
+        #expect(result == [.i64(1110)])
     }
 
     @Test func externReferencesKeepZeroDistinctFromNull() throws {

@@ -205,6 +205,21 @@ void wasmc_wasi_options_free(wasmc_wasi_options *options);
 
 /* ---- Import table: lets a host bind imports by name without a hand-written list ---- */
 
+/**
+ * What an import needs at run time when called from compiled wasm: the callee-instance pointer of
+ * a WASI import points at one of these. The memory is reached through pointers because it only
+ * exists after instantiation and may grow: point them at the instance's memory base and size
+ * fields once it exists. While they are NULL every guest pointer is out of bounds (FAULT).
+ */
+typedef struct wasmc_wasi_binding {
+    /** The context every call of this instance uses. */
+    wasmc_wasi *wasi;
+    /** Address of the memory's current base pointer (e.g. &memory->base); NULL until bound. */
+    uint8_t *const *memory_base;
+    /** Address of the memory's current size in bytes (e.g. &memory->size_bytes); NULL until bound. */
+    const uint64_t *memory_size;
+} wasmc_wasi_binding;
+
 /** One `wasi_snapshot_preview1` import. */
 typedef struct wasmc_wasi_function_info {
     /** Import field name, e.g. "fd_write". */
@@ -213,6 +228,12 @@ typedef struct wasmc_wasi_function_info {
     const char *signature;
     /** The wasmc_wasi_<name> function above (cast to its real prototype before calling). */
     void (*function)(void);
+    /**
+     * The same call in the compiled-module calling convention, `R f(void *callee_instance, P1, ...)`
+     * with i32 -> int32_t, i64 -> int64_t, where callee_instance is a wasmc_wasi_binding *. Use it as
+     * the code pointer of the import's function reference.
+     */
+    void (*import_function)(void);
 } wasmc_wasi_function_info;
 
 /** Module name of every import in the table: "wasi_snapshot_preview1". */

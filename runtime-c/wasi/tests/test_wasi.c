@@ -578,6 +578,47 @@ static void test_terminal_stdio(void) {
     wasmc_wasi_destroy(wasi);
 }
 
+static void test_import_thunks(void) {
+    int pipe_fds[2];
+    CHECK(pipe(pipe_fds) == 0);
+    wasmc_wasi *wasi = make_wasi(pipe_fds[1]);
+    close(pipe_fds[1]);
+    wasmc_wasi_binding binding = {wasi, NULL, NULL};
+    const wasmc_wasi_function_info *info = wasmc_wasi_find_function("fd_write");
+    CHECK(info != NULL);
+    if (!info) return;
+    /* Called exactly as compiled code calls an import: callee-instance pointer first. */
+    int32_t (*fd_write)(void *, int32_t, int32_t, int32_t, int32_t) =
+        (int32_t (*)(void *, int32_t, int32_t, int32_t, int32_t))info->import_function;
+    put(3000, "thunk\n");
+    store32(100, 3000);
+    store32(104, 6);
+    CHECK_EQ(fd_write(&binding, 1, 100, 1, 200), WASMC_WASI_ERRNO_FAULT); /* memory not bound yet */
+    uint8_t *base = mem;
+    uint64_t size = 150; /* a memory too small for the iovec's buffer */
+    binding.memory_base = &base;
+    binding.memory_size = &size;
+    CHECK_EQ(fd_write(&binding, 1, 100, 1, 140), WASMC_WASI_ERRNO_FAULT);
+    size = MEM_SIZE; /* the memory grew: the thunk sees the new size */
+    CHECK_EQ(fd_write(&binding, 1, 100, 1, 200), 0);
+    CHECK_EQ(load32(200), 6);
+    char buffer[16] = {0};
+    CHECK_EQ(read(pipe_fds[0], buffer, sizeof buffer - 1), 6);
+    CHECK(strcmp(buffer, "thunk\n") == 0);
+    int32_t (*clock_time_get)(void *, int32_t, int64_t, int32_t) =
+        (int32_t (*)(void *, int32_t, int64_t, int32_t))wasmc_wasi_find_function("clock_time_get")->import_function;
+    CHECK_EQ(clock_time_get(&binding, 1, 0, 300), 0);
+    CHECK(load64(300) > 0);
+    /* Every entry has both pointers and a signature whose arity matches the thunk's. */
+    for (size_t i = 0; i < wasmc_wasi_function_count; i++) {
+        CHECK(wasmc_wasi_functions[i].function != NULL);
+        CHECK(wasmc_wasi_functions[i].import_function != NULL);
+        CHECK(strncmp(wasmc_wasi_functions[i].signature, "(", 1) == 0);
+    }
+    wasmc_wasi_destroy(wasi);
+    close(pipe_fds[0]);
+}
+
 static void test_create_errors(void) {
     wasmc_wasi_preopen preopen = {"/nonexistent/wasmc/dir", NULL};
     wasmc_wasi_config config;
@@ -848,6 +889,7 @@ int main(void) {
     run_test("poll_oneoff", test_poll_oneoff);
     run_test("proc_exit_and_unsupported", test_proc_exit_and_unsupported);
     run_test("function_table", test_function_table);
+    run_test("import_thunks", test_import_thunks);
     run_test("terminal_stdio", test_terminal_stdio);
     run_test("create_errors", test_create_errors);
     run_test("options", test_options);
