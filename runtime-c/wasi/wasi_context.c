@@ -213,31 +213,29 @@ void wasi_write_filestat(uint8_t *mem, uint32_t at, const struct stat *st) {
     wasi_store_u64(mem, at + 56, timespec_nanos(st->st_ctim));
 }
 
-int32_t wasi_host_iovecs(uint8_t *mem, uint64_t mem_size, int32_t iovs, int32_t iovs_len, struct iovec **out, int *count) {
+int32_t wasi_host_iovecs(uint8_t *mem, uint64_t mem_size, int32_t iovs, int32_t iovs_len, struct iovec *scratch,
+                         size_t scratch_count, struct iovec **out, int *count) {
     *out = NULL;
     *count = 0;
     uint32_t n = (uint32_t)iovs_len;
     if (n > 1024) return WASMC_WASI_ERRNO_INVAL; /* IOV_MAX, as the host would answer */
     if (!wasi_range_ok(mem_size, iovs, (uint64_t)n * 8)) return WASMC_WASI_ERRNO_FAULT;
-    struct iovec *host = calloc(n ? n : 1, sizeof *host);
+    /* stdio issues many small writes: avoid the allocation for the common few-iovec case. */
+    struct iovec *host = n <= scratch_count ? scratch : calloc(n, sizeof *host);
     if (!host) return WASMC_WASI_ERRNO_NOMEM;
     uint64_t total = 0;
     for (uint32_t i = 0; i < n; i++) {
         uint32_t at = (uint32_t)iovs + 8 * i;
         uint32_t buf = wasi_load_u32(mem, at);
         uint32_t len = wasi_load_u32(mem, at + 4);
-        if (!wasi_range_ok(mem_size, (int32_t)buf, len)) {
-            free(host);
-            return WASMC_WASI_ERRNO_FAULT;
-        }
         total += len;
+        /* The result count is a u32; refuse totals it cannot report. */
+        if (!wasi_range_ok(mem_size, (int32_t)buf, len) || total > UINT32_MAX) {
+            if (host != scratch) free(host);
+            return wasi_range_ok(mem_size, (int32_t)buf, len) ? WASMC_WASI_ERRNO_INVAL : WASMC_WASI_ERRNO_FAULT;
+        }
         host[i].iov_base = mem + buf;
         host[i].iov_len = len;
-    }
-    /* The result count is a u32; refuse totals it cannot report. */
-    if (total > UINT32_MAX) {
-        free(host);
-        return WASMC_WASI_ERRNO_INVAL;
     }
     *out = host;
     *count = (int)n;

@@ -27,16 +27,16 @@ static int32_t vector_call(WASI_MEM, int32_t fd, int32_t iovs, int32_t iovs_len,
     if (entry->filetype == WASI_FILETYPE_DIRECTORY) return WASMC_WASI_ERRNO_BADF; /* as Wasmtime: not a file */
     if (positioned && offset < 0) return WASMC_WASI_ERRNO_INVAL;
     if (!wasi_range_ok(mem_size, result_ptr, 4)) return WASMC_WASI_ERRNO_FAULT;
-    struct iovec *host;
+    struct iovec scratch[16], *host;
     int count;
-    int32_t err = wasi_host_iovecs(mem, mem_size, iovs, iovs_len, &host, &count);
+    int32_t err = wasi_host_iovecs(mem, mem_size, iovs, iovs_len, scratch, 16, &host, &count);
     if (err) return err;
     ssize_t done;
     do {
         done = io(entry->host_fd, host, count, (off_t)offset, positioned);
     } while (done < 0 && errno == EINTR);
     int saved = errno;
-    free(host);
+    if (host != scratch) free(host);
     if (done < 0) return wasi_errno_from_host(saved);
     wasi_store_u32(mem, (uint32_t)result_ptr, (uint32_t)done);
     return WASMC_WASI_ERRNO_SUCCESS;

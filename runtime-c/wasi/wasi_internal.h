@@ -129,9 +129,11 @@ int32_t wasi_fd_insert(wasmc_wasi *wasi, int host_fd, uint8_t filetype, uint64_t
 void wasi_fd_release(wasi_fd_entry *entry);
 uint8_t wasi_filetype_from_mode(mode_t mode);
 void wasi_write_filestat(uint8_t *mem, uint32_t at, const struct stat *st);
-/* Host iovec array for guest iovs (ciovec and iovec share a layout); FAULT/INVAL on bad input. */
+/* Host iovec array for guest iovs (ciovec and iovec share a layout); FAULT/INVAL on bad input. Uses
+   `scratch` when it is big enough, else allocates: free *out only when it differs from scratch. */
 struct iovec;
-int32_t wasi_host_iovecs(uint8_t *mem, uint64_t mem_size, int32_t iovs, int32_t iovs_len, struct iovec **out, int *count);
+int32_t wasi_host_iovecs(uint8_t *mem, uint64_t mem_size, int32_t iovs, int32_t iovs_len, struct iovec *scratch,
+                         size_t scratch_count, struct iovec **out, int *count);
 /* Converts WASI fst_flags/times into the two timespecs of futimens/utimensat. */
 int32_t wasi_timespecs(int64_t atim, int64_t mtim, int32_t fst_flags, struct timespec times[2]);
 

@@ -145,6 +145,17 @@ static void test_fd_write_to_pipe(void) {
     char buffer[64] = {0};
     CHECK_EQ(read(pipe_fds[0], buffer, sizeof buffer - 1), 13);
     CHECK(strcmp(buffer, "hello, world\n") == 0);
+    /* More iovecs than the on-stack scratch array holds. */
+    for (uint32_t i = 0; i < 40; i++) {
+        mem[3200 + i] = (uint8_t)('A' + i % 26);
+        store32(400 + 8 * i, 3200 + i);
+        store32(404 + 8 * i, 1);
+    }
+    CHECK_EQ(wasmc_wasi_fd_write(wasi, M, 1, 400, 40, 200), 0);
+    CHECK_EQ(load32(200), 40);
+    char many[64] = {0};
+    CHECK_EQ(read(pipe_fds[0], many, sizeof many - 1), 40);
+    CHECK(memcmp(many, "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMN", 40) == 0);
     /* Out-of-bounds iovec array, iovec buffer and result pointer all fault. */
     CHECK_EQ(wasmc_wasi_fd_write(wasi, M, 1, MEM_SIZE - 4, 1, 200), WASMC_WASI_ERRNO_FAULT);
     store32(100, MEM_SIZE - 2);
