@@ -5,8 +5,7 @@ import WasmBinary
 /// parameters, return values against the signature. Calls, globals and tables are checked against
 /// their declarations only by the module variant, which knows them.
 public func verifyIR(_ function: IRFunction) throws(IRVerificationError) {
-    var verifier = IRVerifier(function: function, declarations: nil)
-    try verifier.run()
+    try IRVerifier(function: function, declarations: nil).run()
 }
 
 /// Verifies every function of the module, including calls, globals and tables against the module's
@@ -23,8 +22,7 @@ public func verifyIR(_ module: IRModule) throws(IRVerificationError) {
             throw IRVerificationError(function: function.index, block: nil, location: .function,
                                       message: "function type \(function.type) does not match the module's declaration")
         }
-        var verifier = IRVerifier(function: function, declarations: declarations)
-        try verifier.run()
+        try IRVerifier(function: function, declarations: declarations).run()
     }
 }
 
@@ -54,14 +52,15 @@ struct ModuleDeclarations {
     }
 }
 
-struct IRVerifier {
+/// A class rather than a struct: the operand-visiting closures capture it, and a struct would be
+/// copied, arrays and all, for every instruction.
+final class IRVerifier {
     let function: IRFunction
     let declarations: ModuleDeclarations?
     /// Block of each value's definition (`UInt32.max` while undefined).
     private var definitionBlock: [UInt32]
     /// Position of each definition in its block: -1 for a block parameter, else the instruction index.
     private var definitionPosition: [Int32]
-    private var dominators: DominatorTree?
 
     // Location of the check in progress, for error messages.
     private var currentBlock: BlockID?
@@ -74,18 +73,19 @@ struct IRVerifier {
         definitionPosition = [Int32](repeating: 0, count: function.valueTypes.count)
     }
 
-    mutating func run() throws(IRVerificationError) {
+    func run() throws(IRVerificationError) {
         try checkShape()
         try collectDefinitions()
-        dominators = DominatorTree(function)
+        let uses = UseChecker(definitionBlock: definitionBlock, definitionPosition: definitionPosition,
+                              dominators: DominatorTree(function))
         for block in function.blocks {
-            try checkBlock(block)
+            try checkBlock(block, uses)
         }
     }
 
     // MARK: - Shape and definitions
 
-    private mutating func checkShape() throws(IRVerificationError) {
+    private func checkShape() throws(IRVerificationError) {
         guard !function.blocks.isEmpty else { throw failure("function has no blocks") }
         for (position, block) in function.blocks.enumerated() where Int(block.id.index) != position {
             throw failure("block at position \(position) has id \(block.id)")
@@ -107,40 +107,48 @@ struct IRVerifier {
         }
     }
 
-    private mutating func collectDefinitions() throws(IRVerificationError) {
+    private func collectDefinitions() throws(IRVerificationError) {
+        // Local arrays instead of properties: this loop visits every value of the function.
+        var blockOf = [UInt32](repeating: .max, count: function.valueTypes.count)
+        var positionOf = [Int32](repeating: 0, count: function.valueTypes.count)
+        func define(_ value: Value, _ block: BlockID, _ position: Int32) -> String? {
+            let index = Int(value.index)
+            guard index < blockOf.count else { return "\(value) has no entry in the value type table" }
+            guard blockOf[index] == .max else { return "\(value) is defined twice (first in block\(blockOf[index]))" }
+            blockOf[index] = block.index
+            positionOf[index] = position
+            return nil
+        }
         for block in function.blocks {
-            currentBlock = block.id
-            currentLocation = .parameters
             for parameter in block.parameters {
-                try define(parameter, in: block.id, at: -1)
+                if let problem = define(parameter, block.id, -1) {
+                    currentBlock = block.id
+                    currentLocation = .parameters
+                    throw failure(problem)
+                }
             }
-            for (position, instruction) in block.instructions.enumerated() {
-                currentLocation = .instruction(position)
-                for result in instruction.results {
-                    try define(result, in: block.id, at: Int32(truncatingIfNeeded: position))
+            try block.instructions.withUnsafeBufferPointer { (instructions) throws(IRVerificationError) in
+                for position in instructions.indices {
+                    for result in instructions[position].results {
+                        if let problem = define(result, block.id, Int32(truncatingIfNeeded: position)) {
+                            currentBlock = block.id
+                            currentLocation = .instruction(position)
+                            throw failure(problem)
+                        }
+                    }
                 }
             }
         }
-        currentBlock = nil
-        currentLocation = .function
+        definitionBlock = blockOf
+        definitionPosition = positionOf
         if let undefined = definitionBlock.firstIndex(of: .max) {
             throw failure("v\(undefined) has a type but no definition")
         }
     }
 
-    private mutating func define(_ value: Value, in block: BlockID, at position: Int32) throws(IRVerificationError) {
-        let index = Int(value.index)
-        guard index < definitionBlock.count else { throw failure("\(value) has no entry in the value type table") }
-        guard definitionBlock[index] == .max else {
-            throw failure("\(value) is defined twice (first in block\(definitionBlock[index]))")
-        }
-        definitionBlock[index] = block.index
-        definitionPosition[index] = position
-    }
-
     // MARK: - Blocks
 
-    private mutating func checkBlock(_ block: IRBlock) throws(IRVerificationError) {
+    private func checkBlock(_ block: IRBlock, _ uses: UseChecker) throws(IRVerificationError) {
         currentBlock = block.id
         if block.id == function.entry {
             currentLocation = .parameters
@@ -148,39 +156,23 @@ struct IRVerifier {
                 throw failure("entry parameter \(parameter) has type \(type(of: parameter)), the function type \(expected)")
             }
         }
-        for (position, instruction) in block.instructions.enumerated() {
-            currentLocation = .instruction(position)
-            let use = Int32(truncatingIfNeeded: position)
-            try instruction.operation.forEachOperand { (value) throws(IRVerificationError) in
-                try checkUse(value, in: block.id, at: use)
+        try block.instructions.withUnsafeBufferPointer { (instructions) throws(IRVerificationError) in
+            for position in instructions.indices {
+                currentLocation = .instruction(position)
+                let use = Int32(truncatingIfNeeded: position)
+                try instructions[position].operation.forEachOperand { (value) throws(IRVerificationError) in
+                    if let problem = uses.check(value, in: block.id, at: use) { throw failure(problem) }
+                }
+                try checkTypes(of: instructions[position])
             }
-            try checkTypes(of: instruction)
         }
         currentLocation = .terminator
         guard let terminator = block.terminator else { throw failure("block has no terminator") }
         let end = Int32(truncatingIfNeeded: block.instructions.count)
         try terminator.forEachOperand { (value) throws(IRVerificationError) in
-            try checkUse(value, in: block.id, at: end)
+            if let problem = uses.check(value, in: block.id, at: end) { throw failure(problem) }
         }
         try checkTypes(of: terminator)
-    }
-
-    /// A use must see its definition: earlier in the same block, or in a dominating block. Code that
-    /// cannot run (unreachable blocks) only needs its values defined.
-    private func checkUse(_ value: Value, in block: BlockID, at position: Int32) throws(IRVerificationError) {
-        let index = Int(value.index)
-        guard index < definitionBlock.count, definitionBlock[index] != .max else {
-            throw failure("use of undefined \(value)")
-        }
-        let definedIn = BlockID(definitionBlock[index])
-        if definedIn == block {
-            guard definitionPosition[index] < position else { throw failure("use of \(value) before its definition") }
-            return
-        }
-        guard let dominators, dominators.isReachable(block) else { return }
-        guard dominators.dominates(definedIn, block) else {
-            throw failure("use of \(value) (defined in \(definedIn)) is not dominated by its definition")
-        }
     }
 
     // MARK: - Types
@@ -437,5 +429,27 @@ struct IRVerifier {
 
     private func failure(_ message: String) -> IRVerificationError {
         IRVerificationError(function: function.index, block: currentBlock, location: currentLocation, message: message)
+    }
+}
+
+/// A use must see its definition: earlier in the same block, or in a dominating block. Code that
+/// cannot run (unreachable blocks) only needs its values defined.
+struct UseChecker {
+    let definitionBlock: [UInt32]
+    let definitionPosition: [Int32]
+    let dominators: DominatorTree
+
+    /// What is wrong with using `value` at `position` of `block`, or nil.
+    func check(_ value: Value, in block: BlockID, at position: Int32) -> String? {
+        let index = Int(value.index)
+        guard index < definitionBlock.count, definitionBlock[index] != .max else {
+            return "use of undefined \(value)"
+        }
+        let definedIn = BlockID(definitionBlock[index])
+        if definedIn == block {
+            return definitionPosition[index] < position ? nil : "use of \(value) before its definition"
+        }
+        guard dominators.isReachable(block), !dominators.dominates(definedIn, block) else { return nil }
+        return "use of \(value) (defined in \(definedIn)) is not dominated by its definition"
     }
 }
