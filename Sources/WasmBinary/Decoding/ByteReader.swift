@@ -7,27 +7,33 @@
 public struct ByteReader {
     public let bytes: [UInt8]
     public var position: Int
+    /// Reads stop here: the end of the module, or of a custom section.
+    public var limit: Int
+    /// The reason reported for reading past `limit`: the suite says "unexpected end" for the module
+    /// header and custom sections, "unexpected end of section or function" inside other sections.
+    public var endOfInputReason = "unexpected end"
 
     public init(_ bytes: [UInt8], position: Int = 0) {
         self.bytes = bytes
         self.position = position
+        self.limit = bytes.count
     }
 
-    public var isAtEnd: Bool { position >= bytes.count }
-    public var remaining: Int { bytes.count - position }
+    public var isAtEnd: Bool { position >= limit }
+    public var remaining: Int { limit - position }
 
-    public func peek() -> UInt8? { position < bytes.count ? bytes[position] : nil }
+    public func peek() -> UInt8? { position < limit ? bytes[position] : nil }
 
     @inline(__always)
     public mutating func readByte() throws(WasmError) -> UInt8 {
-        guard position < bytes.count else { throw .malformed(at: position, "unexpected end") }
+        guard position < limit else { throw .malformed(at: position, endOfInputReason) }
         let byte = bytes[position]
         position += 1
         return byte
     }
 
     public mutating func readBytes(_ count: Int) throws(WasmError) -> ArraySlice<UInt8> {
-        guard count <= remaining else { throw .malformed(at: bytes.count, "unexpected end") }
+        guard count <= remaining else { throw .malformed(at: limit, endOfInputReason) }
         defer { position += count }
         return bytes[position..<(position + count)]
     }

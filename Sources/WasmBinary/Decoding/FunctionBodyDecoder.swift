@@ -11,7 +11,7 @@ struct FunctionBodyDecoder {
     init(reader: ByteReader) { self.reader = reader }
 
     mutating func decode(bodyStart: Int) throws(WasmError) -> (locals: [(count: UInt32, type: ValueType)], instructions: [Instruction], offsets: [Int]) {
-        let groupCount = try reader.readLength()
+        let groupCount = Int(try reader.readU32())
         var locals: [(count: UInt32, type: ValueType)] = []
         var total: UInt64 = 0
         for _ in 0..<groupCount {
@@ -67,8 +67,8 @@ struct FunctionBodyDecoder {
     private mutating func memArg() throws(WasmError) -> MemArg {
         let offset = reader.position
         let alignment = try reader.readU32()
-        // Bit 6 would announce a memory index (multi-memory); not part of 2.0.
-        guard alignment < 64 else { throw .malformed(at: offset, "malformed memop flags") }
+        // 2^32 and beyond cannot be an alignment; bit 6 would announce a memory index (multi-memory).
+        guard alignment < 32 else { throw .malformed(at: offset, "malformed memop flags") }
         return MemArg(alignment: alignment, offset: try reader.readU32())
     }
 
@@ -104,9 +104,9 @@ struct FunctionBodyDecoder {
         case 0x0C: return .br(depth: try reader.readU32())
         case 0x0D: return .brIf(depth: try reader.readU32())
         case 0x0E:
-            let count = try reader.readLength()
+            let count = Int(try reader.readU32())
             var depths: [UInt32] = []
-            depths.reserveCapacity(count)
+            depths.reserveCapacity(min(count, reader.remaining))
             for _ in 0..<count { depths.append(try reader.readU32()) }
             return .brTable(depths: depths, defaultDepth: try reader.readU32())
         case 0x0F: return .return

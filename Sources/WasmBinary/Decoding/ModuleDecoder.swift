@@ -31,6 +31,8 @@ struct ModuleDecoder {
             guard id <= 12 else { throw .malformed(at: idOffset, "malformed section id") }
             let size = try reader.readLength()
             let start = reader.position
+            reader.endOfInputReason = "unexpected end of section or function"
+            defer { reader.endOfInputReason = "unexpected end" }
             if id != 0 {
                 let order = Self.sectionOrder.firstIndex(of: id)!
                 guard order > lastOrder else { throw .malformed(at: idOffset, "unexpected content after last section") }
@@ -75,25 +77,27 @@ struct ModuleDecoder {
     }
 
     private mutating func vector<T>(_ element: (inout ByteReader) throws(WasmError) -> T) throws(WasmError) -> [T] {
-        let count = try reader.readLength()
+        let count = Int(try reader.readU32())
         var items: [T] = []
-        items.reserveCapacity(count)  // bounded by the bytes left: readLength checked it
+        items.reserveCapacity(min(count, reader.remaining))  // every element takes at least one byte
         for _ in 0..<count { items.append(try element(&reader)) }
         return items
     }
 
+    /// A custom section is read within its own size, so a name running past it is "unexpected end".
     private mutating func decodeCustomSection(size: Int) throws(WasmError) {
-        let start = reader.position
-        let name = try reader.readName()
-        let nameLength = reader.position - start
-        guard nameLength <= size else { throw .malformed(at: start, "length out of bounds") }
-        let contents = try reader.readBytes(size - nameLength)
+        var section = reader
+        section.limit = reader.position + size
+        section.endOfInputReason = "unexpected end"
+        let name = try section.readName()
+        let contents = try section.readBytes(section.remaining)
         module.customSections.append(CustomSection(name: name, bytes: Array(contents)))
+        reader.position = section.position
     }
 
     private mutating func decodeCodeSection() throws(WasmError) {
-        let count = try reader.readLength()
-        module.codes.reserveCapacity(count)
+        let count = Int(try reader.readU32())
+        module.codes.reserveCapacity(min(count, reader.remaining))
         for _ in 0..<count {
             let size = try reader.readLength()
             let start = reader.position

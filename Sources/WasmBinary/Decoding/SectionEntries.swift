@@ -21,13 +21,14 @@ extension ByteReader {
     }
 
     mutating func readValueTypes() throws(WasmError) -> [ValueType] {
-        let count = try readLength()
+        let count = Int(try readU32())
         var types: [ValueType] = []
-        types.reserveCapacity(count)
+        types.reserveCapacity(min(count, remaining))
         for _ in 0..<count { types.append(try readValueType()) }
         return types
     }
 
+    /// The flag is a one-bit LEB128 in the reference decoder, hence its two reasons.
     mutating func readLimits() throws(WasmError) -> Limits {
         let offset = position
         switch try readByte() {
@@ -35,6 +36,7 @@ extension ByteReader {
         case 0x01:
             let minimum = try readU32()
             return Limits(minimum: minimum, maximum: try readU32())
+        case 0x80...: throw .malformed(at: offset, "integer representation too long")
         default: throw .malformed(at: offset, "integer too large")
         }
     }
@@ -126,9 +128,9 @@ extension ByteReader {
             }
         }
 
-        let count = try readLength()
+        let count = Int(try readU32())
         var initializers: [ConstantExpression] = []
-        initializers.reserveCapacity(count)
+        initializers.reserveCapacity(min(count, remaining))
         for _ in 0..<count {
             if usesExpressions {
                 initializers.append(try readConstantExpression())
@@ -152,7 +154,7 @@ extension ByteReader {
             mode = .active(memory: memory, offset: try readConstantExpression())
         default: throw .malformed(at: offset, "malformed data segment kind")
         }
-        let length = try readLength()
+        let length = Int(try readU32())
         return DataSegment(bytes: Array(try readBytes(length)), mode: mode)
     }
 }
