@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the corpus: OUTDIR/<prog>.wasm with the Swift toolchain's clang (wasm32-wasi, Debian's
-# wasi-libc) and OUTDIR/native/<prog> with the host cc for comparison.
+# wasi-libc) and, unless its spec says "native": false, OUTDIR/native/<prog> with the host cc.
 # Usage: build.sh OUTDIR [prog ...]   (default: every *.c here)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -25,6 +25,9 @@ for prog in "$@"; do
     src=$here/$prog.c
     "$clang" --target=wasm32-wasi --sysroot=/usr -isystem /usr/include/wasm32-wasi -L/usr/lib/wasm32-wasi \
         -O2 "$src" -o "$out/$prog.wasm" -nodefaultlibs -lc "$builtins"
-    cc -O2 -std=gnu11 -w "$src" -o "$out/native/$prog" -lm
+    # Programs marked "native": false (traps, sandbox checks, direct WASI calls) have no native build.
+    if ! grep -q '"native": *false' "$here/$prog.json" 2>/dev/null; then
+        cc -O2 -std=gnu11 -w "$src" -o "$out/native/$prog" -lm
+    fi
     echo "built $prog" >&2
 done

@@ -195,7 +195,7 @@ def ensure_built(specs: list[Spec], build: Path) -> None:
     stale = []
     for spec in specs:
         source = HERE / f"{spec.name}.c"
-        outputs = [build / f"{spec.name}.wasm", build / "native" / spec.name]
+        outputs = [build / f"{spec.name}.wasm"] + ([build / "native" / spec.name] if spec.native else [])
         if any(not out.exists() or out.stat().st_mtime < source.stat().st_mtime for out in outputs):
             stale.append(spec.name)
     if stale:

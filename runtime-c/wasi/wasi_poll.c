@@ -33,10 +33,13 @@ static void write_event(uint8_t *mem, uint32_t at, const subscription *s, uint16
     wasi_store_u16(mem, at + 24, flags);
 }
 
-static uint64_t readable_bytes(int fd) {
+/* Bytes readable without blocking; *at_end is set for a regular file read to its end (HANGUP, as Wasmtime reports it). */
+static uint64_t readable_bytes(int fd, bool *at_end) {
     struct stat st;
+    *at_end = false;
     if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
         off_t position = lseek(fd, 0, SEEK_CUR);
+        *at_end = position >= 0 && st.st_size <= position;
         return position >= 0 && st.st_size > position ? (uint64_t)(st.st_size - position) : 0;
     }
     int available = 0;
@@ -85,9 +88,13 @@ int32_t wasmc_wasi_poll_oneoff(WASI_MEM, int32_t in, int32_t out, int32_t nsubsc
             else if (s->deadline < earliest) earliest = s->deadline;
         } else if (s->type == WASI_EVENTTYPE_FD_READ || s->type == WASI_EVENTTYPE_FD_WRITE) {
             wasi_fd_entry *entry = wasi_fd_lookup(wasi, (int32_t)wasi_load_u32(mem, at + 16));
-            if (!entry) {
-                s->error = WASMC_WASI_ERRNO_BADF;
-                immediate = true;
+            uint64_t needed = s->type == WASI_EVENTTYPE_FD_READ ? WASI_RIGHT_FD_READ : WASI_RIGHT_FD_WRITE;
+            /* Like Wasmtime, a subscription that can never fire (no such fd, a directory, stdout for
+               reading) fails the whole call rather than producing an error event. */
+            if (!entry || entry->filetype == WASI_FILETYPE_DIRECTORY || !(entry->rights_base & needed)) {
+                free(subs);
+                free(polls);
+                return WASMC_WASI_ERRNO_BADF;
             } else {
                 s->host_fd = entry->host_fd;
                 s->poll_index = npoll;
@@ -140,7 +147,9 @@ int32_t wasmc_wasi_poll_oneoff(WASI_MEM, int32_t in, int32_t out, int32_t nsubsc
                 if (!revents) continue;
                 uint16_t flags = (revents & POLLHUP) ? WASI_EVENTRWFLAGS_HANGUP : 0;
                 uint16_t error = (revents & POLLNVAL) ? WASMC_WASI_ERRNO_BADF : 0;
-                uint64_t nbytes = s->type == WASI_EVENTTYPE_FD_READ && !error ? readable_bytes(s->host_fd) : 0;
+                bool at_end = false;
+                uint64_t nbytes = s->type == WASI_EVENTTYPE_FD_READ && !error ? readable_bytes(s->host_fd, &at_end) : 0;
+                if (at_end) flags |= WASI_EVENTRWFLAGS_HANGUP;
                 write_event(mem, at, s, error, nbytes, flags);
                 events++;
             }
