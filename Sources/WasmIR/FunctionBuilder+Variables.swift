@@ -52,12 +52,13 @@ extension FunctionBuilder {
         sealed[index] = true
         let pending = incompleteParameters[index]
         incompleteParameters[index] = []
+        var arguments: [Value] = []
         for (variable, parameter) in pending {
+            arguments.removeAll(keepingCapacity: true)
             for predecessor in predecessors[index] {
-                let argument = useVariable(variable, in: predecessor)
-                appendArgument(argument, from: predecessor, to: block)
+                arguments.append(useVariable(variable, in: predecessor))
             }
-            _ = removeIfTrivial(parameter, of: block)
+            _ = bind(parameter, of: block, to: arguments[...])
         }
     }
 
@@ -169,11 +170,8 @@ extension FunctionBuilder {
                     record("variable resolution lost track of its arguments")
                     return parameter
                 }
-                for (offset, predecessor) in incoming.enumerated() {
-                    appendArgument(results[first + offset], from: predecessor, to: block)
-                }
+                let value = bind(parameter, of: block, to: results[first...])
                 results.removeLast(incoming.count)
-                let value = removeIfTrivial(parameter, of: block)
                 results.append(value)
             }
         }
@@ -201,6 +199,33 @@ extension FunctionBuilder {
         }
         function.blocks[Int(block.index)].instructions.append(IRInstruction(results: [value], operation: .constant(constant)))
         return value
+    }
+
+    /// Completes a variable's parameter with its incoming values, one per predecessor in order.
+    /// When they are all one value (Braun's trivial phi) the parameter is dropped before any edge is
+    /// touched — most parameters end this way — and the value is returned instead.
+    private mutating func bind(_ parameter: Value, of block: BlockID, to arguments: ArraySlice<Value>) -> Value {
+        let index = Int(block.index)
+        var same: Value?
+        var trivial = true
+        for argument in arguments {
+            let argument = resolve(argument)
+            if argument == parameter || argument == same { continue }
+            if same != nil {
+                trivial = false
+                break
+            }
+            same = argument
+        }
+        if trivial, let same, let position = function.blocks[index].parameters.lastIndex(of: parameter) {
+            function.blocks[index].parameters.remove(at: position)
+            aliases[Int(parameter.index)] = same.index
+            return same
+        }
+        for (predecessor, argument) in zip(predecessors[index], arguments) {
+            appendArgument(argument, from: predecessor, to: block)
+        }
+        return parameter
     }
 
     /// Adds `argument` to every edge from `predecessor` to `block`.
