@@ -9,7 +9,7 @@ the process exits with the guest's exit code. A trap prints `wasm trap: <spec wo
 and exits with 134 (128 + SIGABRT), as the `wasmtime` CLI does. With --json the run is also recorded
 as {"stdout", "stderr", "exit_code", "trap"} (strings decoded as UTF-8 with replacement; trap is
 null or the spec wording). Nothing is visible to the guest except what the options grant: no host
-environment, no directories unless --dir, stdin empty unless --stdin.
+environment, no directories unless --dir, stdin empty unless --stdin (`--stdin -` passes ours on).
 """
 from __future__ import annotations
 
@@ -70,7 +70,7 @@ def trap_wording(error: BaseException) -> str:
 
 def run(wasm: str, args: Sequence[str] = (), env: Sequence[tuple[str, str]] = (),
         dirs: Sequence[tuple[str, str]] = (), stdin: Optional[str] = None, argv0: Optional[str] = None) -> RunResult:
-    """Instantiates `wasm` with WASI and calls `_start`. `stdin` is a host file path (None = empty)."""
+    """Instantiates `wasm` with WASI and calls `_start`. `stdin` is a host file path (None = empty, "-" = ours)."""
     import wasmtime
 
     engine = wasmtime.Engine()
@@ -89,7 +89,10 @@ def run(wasm: str, args: Sequence[str] = (), env: Sequence[tuple[str, str]] = ()
             config.preopen_dir(host, guest)
         config.stdout_file = out_path
         config.stderr_file = err_path
-        config.stdin_file = stdin if stdin is not None else os.devnull
+        if stdin == "-":
+            config.inherit_stdin()
+        else:
+            config.stdin_file = stdin if stdin is not None else os.devnull
         store.set_wasi(config)
 
         exit_code, trap = 0, None
@@ -112,7 +115,7 @@ def main(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dir", action="append", default=[], metavar="HOST[::GUEST]", help="preopen a directory")
     parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE", help="guest environment variable")
-    parser.add_argument("--stdin", metavar="FILE", help="file the guest reads as stdin (default: empty)")
+    parser.add_argument("--stdin", metavar="FILE", help="file the guest reads as stdin ('-' = this process's stdin; default: empty)")
     parser.add_argument("--argv0", metavar="NAME", help="argv[0] the guest sees (default: the module's file name)")
     parser.add_argument("--json", metavar="FILE", help="also record the run as JSON in FILE ('-' = stdout only)")
     parser.add_argument("wasm")
