@@ -96,7 +96,7 @@ typedef struct wasmc_wasi_config {
     void *exit_context;
 } wasmc_wasi_config;
 
-/** Opaque WASI context: arguments, environment, fd table, preopens, exit hook. */
+/** Opaque WASI context: arguments, environment, fd table, preopens, exit hook. Not thread-safe: one thread at a time. */
 typedef struct wasmc_wasi wasmc_wasi;
 
 /** Empty argv/env, no preopens, stdio = host fds 0, 1, 2, default exit behaviour. */

@@ -90,6 +90,11 @@ wasmc_wasi *wasmc_wasi_create(const wasmc_wasi_config *config, const char **erro
     const char *unused;
     if (!error) error = &unused;
     *error = NULL;
+    if ((config->argc && !config->argv) || (config->envc && !config->env) ||
+        (config->preopen_count && !config->preopens)) {
+        *error = "config has a count without its array";
+        return NULL;
+    }
     wasmc_wasi *wasi = calloc(1, sizeof *wasi);
     if (!wasi) {
         *error = "out of memory";

@@ -660,6 +660,9 @@ static void test_create_errors(void) {
     const char *error = NULL;
     CHECK(wasmc_wasi_create(&config, &error) == NULL);
     CHECK(error != NULL);
+    wasmc_wasi_config_init(&config);
+    config.argc = 2; /* without argv */
+    CHECK(wasmc_wasi_create(&config, &error) == NULL);
     /* Closed standard streams are simply absent. */
     wasmc_wasi_config_init(&config);
     config.stdin_fd = -1;
