@@ -61,7 +61,7 @@ public struct FunctionBuilder {
         let estimate = max(0, min(instructionCount, 1 << 24))
         function.valueTypes.reserveCapacity(estimate)
         aliases.reserveCapacity(estimate)
-        if estimate > 64, definitions.isEmpty { definitions = DefinitionTable(minimumCapacity: estimate / 2) }
+        if estimate > 64, definitions.isEmpty { definitions = DefinitionTable(minimumCapacity: estimate) }
     }
 
     public var signature: FunctionType { function.type }
