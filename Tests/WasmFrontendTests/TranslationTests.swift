@@ -94,6 +94,33 @@ struct TranslationTests {
             """)
     }
 
+    @Test func loopWithBranchTableContinuesOrLeaves() throws {
+        // Counts the parameter down; br_table restarts the loop for a non-zero count and leaves at 0.
+        let module = singleFunctionModule(i32ToI32, [
+            .block(.empty),
+            .loop(.empty),
+            .localGet(0), .i32Const(1), .plain(.i32Sub), .localTee(0),
+            .brTable(depths: [1], defaultDepth: 0),
+            .end,
+            .end,
+            .localGet(0),
+        ])
+        let function = try translatedAndVerified(module)
+        #expect(printIR(function) == """
+            function 0 (i32) -> (i32) {
+            block0(v0: i32):
+                jump block1(v0)
+            block1(v1: i32):
+                v2 = i32.const 1
+                v3 = i32.sub v1, v2
+                br_table v3, [block2], block1(v3)
+            block2:
+                return v3
+            }
+
+            """)
+    }
+
     @Test func deadCodeAfterBranchesIsSkipped() throws {
         let module = singleFunctionModule(i32ToI32, [
             .block(.value(.i32)),
