@@ -50,6 +50,16 @@ int main(void) {
     SHOW("write to closed fd 99", write(99, "x", 1));
     SHOW("rename missing", rename("missing", "other"));
     SHOW("rename f onto .", rename("f", "."));
+    SHOW("create newfile/", open("newfile/", O_CREAT | O_WRONLY, 0644) >= 0);
+    SHOW("newfile exists", access("newfile", F_OK) == 0);
+    SHOW("mkdir nd/", mkdir("nd/", 0755));
+    SHOW("rmdir nd/", rmdir("nd/"));
+    SHOW("rename f to f2/", rename("f", "f2/"));
+    SHOW("rename f/ to f2", rename("f/", "f2"));
+    SHOW("rename nd/ to nd2/", rename("nd/", "nd2/"));
+    SHOW("stat f/", access("f/", F_OK));
+    SHOW("link f to g/", link("f", "g/"));
+    SHOW("rmdir nd2", rmdir("nd2"));
     SHOW("unlink f", unlink("f"));
     SHOW("unlink abs", unlink("abs"));
     SHOW("unlink up", unlink("up"));

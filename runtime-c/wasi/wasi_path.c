@@ -14,6 +14,18 @@
         if (resolve_err) return resolve_err;                                                             \
     } while (0)
 
+/*
+ * The resolver strips a trailing slash (the kernel must never see "name/", which would follow a
+ * symlink swapped in after resolution), so its meaning is enforced here: "name/" has to be a
+ * directory when it exists. Returns NOTDIR, or SUCCESS (also when the entry does not exist).
+ */
+static int32_t require_directory_if_slashed(const wasi_resolved_path *resolved) {
+    struct stat st;
+    if (!resolved->trailing_slash || fstatat(resolved->dir_fd, resolved->name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+        return WASMC_WASI_ERRNO_SUCCESS;
+    return S_ISDIR(st.st_mode) ? WASMC_WASI_ERRNO_SUCCESS : WASMC_WASI_ERRNO_NOTDIR;
+}
+
 static int32_t finish(wasi_resolved_path *resolved, int rc) {
     int saved = errno;
     wasi_resolved_path_free(resolved);
@@ -42,6 +54,11 @@ int32_t wasmc_wasi_path_open(WASI_MEM, int32_t fd, int32_t dirflags, int32_t pat
     if ((flags & O_DIRECTORY) && (oflags & (WASI_OFLAGS_CREAT | WASI_OFLAGS_TRUNC))) return WASMC_WASI_ERRNO_INVAL;
 
     RESOLVE(resolved, fd, path, path_len, dirflags & WASI_LOOKUPFLAGS_SYMLINK_FOLLOW);
+    if (resolved.trailing_slash && (oflags & WASI_OFLAGS_CREAT) && strcmp(resolved.name, ".") != 0) {
+        /* "name/" with CREAT: only a directory could match, and open cannot create one. */
+        wasi_resolved_path_free(&resolved);
+        return WASMC_WASI_ERRNO_ISDIR;
+    }
     if (resolved.trailing_slash) flags |= O_DIRECTORY;
     int host_fd = openat(resolved.dir_fd, resolved.name, flags, 0666);
     if (host_fd < 0) return finish(&resolved, -1);
@@ -67,6 +84,11 @@ int32_t wasmc_wasi_path_create_directory(WASI_MEM, int32_t fd, int32_t path, int
 
 int32_t wasmc_wasi_path_remove_directory(WASI_MEM, int32_t fd, int32_t path, int32_t path_len) {
     RESOLVE(resolved, fd, path, path_len, false);
+    if (resolved.trailing_slash && strcmp(resolved.name, ".") != 0) {
+        /* Wasmtime refuses "name/" here (INVAL); doing the same keeps programs comparable. */
+        wasi_resolved_path_free(&resolved);
+        return WASMC_WASI_ERRNO_INVAL;
+    }
     return finish(&resolved, unlinkat(resolved.dir_fd, resolved.name, AT_REMOVEDIR));
 }
 
@@ -102,6 +124,10 @@ int32_t wasmc_wasi_path_filestat_set_times(WASI_MEM, int32_t fd, int32_t lookup_
     int32_t err = wasi_timespecs(atim, mtim, fst_flags, times);
     if (err) return err;
     RESOLVE(resolved, fd, path, path_len, lookup_flags & WASI_LOOKUPFLAGS_SYMLINK_FOLLOW);
+    if ((err = require_directory_if_slashed(&resolved))) {
+        wasi_resolved_path_free(&resolved);
+        return err;
+    }
     return finish(&resolved, utimensat(resolved.dir_fd, resolved.name, times, AT_SYMLINK_NOFOLLOW));
 }
 
@@ -112,6 +138,16 @@ int32_t wasmc_wasi_path_link(WASI_MEM, int32_t old_fd, int32_t old_flags, int32_
     int32_t err = wasi_resolve_path(wasi, mem, mem_size, new_fd, new_path, new_path_len, false, &target);
     if (err) {
         wasi_resolved_path_free(&source);
+        return err;
+    }
+    /* "old/" must be a directory (which linkat then refuses); a missing "new/" cannot be created. */
+    struct stat st;
+    err = require_directory_if_slashed(&source);
+    if (!err && target.trailing_slash && fstatat(target.dir_fd, target.name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+        err = WASMC_WASI_ERRNO_NOENT;
+    if (err) {
+        wasi_resolved_path_free(&source);
+        wasi_resolved_path_free(&target);
         return err;
     }
     int rc = linkat(source.dir_fd, source.name, target.dir_fd, target.name, 0);
@@ -128,6 +164,14 @@ int32_t wasmc_wasi_path_rename(WASI_MEM, int32_t fd, int32_t old_path, int32_t o
     int32_t err = wasi_resolve_path(wasi, mem, mem_size, new_fd, new_path, new_path_len, false, &target);
     if (err) {
         wasi_resolved_path_free(&source);
+        return err;
+    }
+    /* A slash on either side demands a directory source, as rename(2) does. */
+    if (target.trailing_slash && !source.trailing_slash) source.trailing_slash = true;
+    err = require_directory_if_slashed(&source);
+    if (err) {
+        wasi_resolved_path_free(&source);
+        wasi_resolved_path_free(&target);
         return err;
     }
     int rc = renameat(source.dir_fd, source.name, target.dir_fd, target.name);

@@ -154,7 +154,7 @@ static int32_t resolve(walk *w, char *path, bool follow_final, wasi_resolved_pat
         }
         if (last) {
             out->name = strdup(".");
-            out->trailing_slash = true;
+            out->trailing_slash = slash_after;
             if (!out->name) err = WASMC_WASI_ERRNO_NOMEM;
             break;
         }

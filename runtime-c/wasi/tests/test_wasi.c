@@ -411,6 +411,37 @@ static void test_directory_operations(void) {
     wasmc_wasi_destroy(wasi);
 }
 
+static void test_trailing_slashes(void) {
+    wasmc_wasi *wasi = make_wasi(-1);
+    int32_t fd;
+    /* "name/" must be a directory: creating a file that way, or renaming a file to it, fails. */
+    CHECK_EQ(open_path(wasi, "slashed/", OFLAG_CREAT, RIGHTS_WRITE, 1, &fd), WASMC_WASI_ERRNO_ISDIR);
+    CHECK_EQ(open_path(wasi, "plain", OFLAG_CREAT, RIGHTS_WRITE, 1, &fd), 0);
+    CHECK_EQ(wasmc_wasi_fd_close(wasi, M, fd), 0);
+    CHECK_EQ(open_path(wasi, "plain/", 0, RIGHTS_READ, 1, &fd), WASMC_WASI_ERRNO_NOTDIR);
+    int32_t from = put(1000, "plain"), to = put(1100, "renamed/");
+    CHECK_EQ(wasmc_wasi_path_rename(wasi, M, 3, 1000, from, 3, 1100, to), WASMC_WASI_ERRNO_NOTDIR);
+    to = put(1100, "linked/");
+    CHECK_EQ(wasmc_wasi_path_link(wasi, M, 3, 0, 1000, from, 3, 1100, to), WASMC_WASI_ERRNO_NOENT);
+    from = put(1000, "plain/");
+    CHECK_EQ(wasmc_wasi_path_unlink_file(wasi, M, 3, 1000, from), WASMC_WASI_ERRNO_NOTDIR);
+    CHECK_EQ(wasmc_wasi_path_filestat_set_times(wasi, M, 3, 0, 1000, from, 0, 0, 4), WASMC_WASI_ERRNO_NOTDIR);
+    /* Directories work with the slash, except rmdir, which Wasmtime refuses with INVAL. */
+    int32_t len = put(1000, "made/");
+    CHECK_EQ(wasmc_wasi_path_create_directory(wasi, M, 3, 1000, len), 0);
+    from = put(1000, "made/");
+    to = put(1100, "moved/");
+    CHECK_EQ(wasmc_wasi_path_rename(wasi, M, 3, 1000, from, 3, 1100, to), 0);
+    CHECK_EQ(wasmc_wasi_path_remove_directory(wasi, M, 3, 1100, to), WASMC_WASI_ERRNO_INVAL);
+    CHECK_EQ(wasmc_wasi_path_remove_directory(wasi, M, 3, 1100, to - 1), 0);
+    /* A plain "." is not slashed: renaming onto it reaches the host (EBUSY), not the slash rule. */
+    from = put(1000, "plain");
+    to = put(1100, ".");
+    CHECK_EQ(wasmc_wasi_path_rename(wasi, M, 3, 1000, from, 3, 1100, to), WASMC_WASI_ERRNO_BUSY);
+    CHECK_EQ(wasmc_wasi_path_unlink_file(wasi, M, 3, 1000, from), 0);
+    wasmc_wasi_destroy(wasi);
+}
+
 static void test_renumber_and_fdstat(void) {
     wasmc_wasi *wasi = make_wasi(-1);
     int32_t a, b;
@@ -918,6 +949,7 @@ int main(void) {
     run_test("sandbox_escapes", test_sandbox_escapes);
     run_test("file_round_trip", test_file_round_trip);
     run_test("directory_operations", test_directory_operations);
+    run_test("trailing_slashes", test_trailing_slashes);
     run_test("renumber_and_fdstat", test_renumber_and_fdstat);
     run_test("clocks", test_clocks);
     run_test("random", test_random);
