@@ -29,4 +29,10 @@ typedef struct wasmc_module_descriptor {
   wasmc_global *(*get_export_global)(void *instance, uint32_t export_index);
   void (*destroy)(void *instance);
 } wasmc_module_descriptor;
+/* Runtime services for hosts that create memories and tables themselves (host modules). */
+int wasmc_memory_init(wasmc_memory *memory, uint32_t pages, uint32_t max_pages, int has_max);
+void wasmc_memory_release(wasmc_memory *memory);
+int wasmc_table_init(wasmc_table *table, uint8_t element_type, uint32_t size, uint32_t max, int has_max);
+void wasmc_table_release(wasmc_table *table);
+uint32_t wasmc_intern_signature(const char *signature);
 #endif

@@ -11,9 +11,11 @@ public final class Engine: @unchecked Sendable {
     private var modules: [String: LoadedModule] = [:]
 
     /// Builds (or finds in the cache) the runtime and loads it; `cacheDirectory` nil disables the cache.
-    public init(options: CompilationOptions = CompilationOptions(), cacheDirectory: URL? = ArtifactCache.defaultDirectory()) throws(CompileError) {
+    /// `runtimeDirectory` overrides where the runtime's sources are (see `RuntimeLibrary.sourceDirectory`).
+    public init(options: CompilationOptions = CompilationOptions(), cacheDirectory: URL? = ArtifactCache.defaultDirectory(),
+                runtimeDirectory: URL? = nil) throws(CompileError) {
         let cache = cacheDirectory.map { ArtifactCache(directory: $0) }
-        let library = try RuntimeLibrary.prepare(cache: cache)
+        let library = try RuntimeLibrary.prepare(sourceDirectory: runtimeDirectory ?? RuntimeLibrary.sourceDirectory(), cache: cache)
         compiler = Compiler(options: options, runtime: library, cache: cache)
         // Explicit-checks code never relies on guard pages, so the host keeps its own signal handlers.
         runtime = try LoadedRuntime.load(library, flags: options.boundsChecks == .explicit ? RuntimeFlags.noSignalHandlers : 0)
@@ -35,6 +37,20 @@ public final class Engine: @unchecked Sendable {
         }
         lock.withLock { modules[key] = module }
         return module
+    }
+
+    /// Loads a module compiled earlier (a shared object defining `wasmc_module`).
+    public func load(sharedObject path: URL) throws(CompileError) -> LoadedModule {
+        let key = "file:" + path.standardizedFileURL.path
+        if let module = lock.withLock({ modules[key] }) { return module }
+        let module = try LoadedModule(path: path, runtime: runtime)
+        lock.withLock { modules[key] = module }
+        return module
+    }
+
+    /// A linker that resolves imports against registered instances and the `spectest` module.
+    public func makeLinker() -> Linker {
+        Linker(engine: self)
     }
 
     /// The libffi interface for calls of `type`, prepared once.

@@ -49,8 +49,8 @@ public final class Instance: ImportSource {
         if code != 0 { throw .trap(engine.runtime.lastTrap(code: code), self) }
     }
 
-    /// Releases the instance's memories, tables and globals. Idempotent.
-    func destroy() {
+    /// Releases the instance's memories, tables and globals. Idempotent; nothing may use them afterwards.
+    public func destroy() {
         guard !destroyed else { return }
         destroyed = true
         module.descriptor.destroy(state)

@@ -3,7 +3,7 @@ import WasmBinary
 /// Resolves imports by module name against registered instances and the `spectest` host module, and
 /// checks each against the importing module's declared type as the spec's import matching demands.
 /// > Note: https://webassembly.github.io/spec/core/exec/modules.html#import-subtyping
-final class Linker {
+public final class Linker {
     let engine: Engine
     private var sources: [String: ImportSource] = [:]
     private var spectest: SpectestModule?
@@ -13,7 +13,7 @@ final class Linker {
     }
 
     /// Makes `source`'s exports importable under `name`.
-    func register(_ source: ImportSource, as name: String) {
+    public func register(_ source: ImportSource, as name: String) {
         sources[name] = source
     }
 
@@ -30,7 +30,8 @@ final class Linker {
         }
     }
 
-    func instantiate(_ module: LoadedModule) throws(InstantiationError) -> Instance {
+    /// Resolves and checks the module's imports, then instantiates it (running its start function).
+    public func instantiate(_ module: LoadedModule) throws(InstantiationError) -> Instance {
         var values: [ExternalValue] = []
         var owners: [AnyObject] = []
         for entry in module.descriptor.imports {
@@ -47,8 +48,8 @@ final class Linker {
         return try Instance(module: module, engine: engine, imports: values, importSources: owners)
     }
 
-    /// Destroys the host modules this linker created.
-    func tearDown() {
+    /// Destroys the host modules this linker created; instances importing from them must be gone.
+    public func tearDown() {
         spectest?.destroy()
         spectest = nil
         sources.removeAll()
