@@ -45,7 +45,8 @@ extension WastRunner {
             if let progress = WastProgress.parse(line) {
                 tally = progress.tally
                 finished = finished || progress.done
-            } else if !line.isEmpty {
+            } else if options.verbose, !line.isEmpty {
+                // Failure details; without --verbose only spectest's printing, which is noise here.
                 lines.append(String(line))
             }
         }
