@@ -74,7 +74,12 @@ public struct ArtifactCache: Sendable {
             try build(staging)
             return staging
         }
-        try build(staging)
+        do {
+            try build(staging)
+        } catch {
+            try? FileManager.default.removeItem(at: staging)
+            throw error
+        }
         do {
             guard let contents = FileManager.default.contents(atPath: staging.path) else {
                 throw CocoaError(.fileReadUnknown)
