@@ -204,6 +204,53 @@ struct IRVerifierTests {
         irModule.functions[0].type = module.types[1]
         #expect(throws: IRVerificationError.self) { try verifyIR(irModule) }
     }
+
+    @Test func moduleVariantChecksGlobalsTablesAndLanes() {
+        var module = Module()
+        module.types = [FunctionType(parameters: [], results: [])]
+        module.functionTypeIndices = [0]
+        module.globals = [Global(type: GlobalType(valueType: .i64, mutability: .constant),
+                                 initializer: ConstantExpression(instructions: [.i64Const(0)], offset: 0))]
+        module.tables = [TableType(elementType: .externref, limits: Limits(minimum: 1))]
+
+        func failure(_ build: (inout HandBuiltFunction, BlockID) -> Void) -> String? {
+            var ir = HandBuiltFunction()
+            build(&ir, ir.function.entry)
+            ir.terminate(ir.function.entry, .return([]))
+            do {
+                try verifyIR(IRModule(module: module, functions: [ir.function]))
+                return nil
+            } catch {
+                return error.message
+            }
+        }
+        #expect(failure { ir, entry in
+            let value = ir.append(entry, .constant(.i64(1)), [.i64])[0]
+            ir.append(entry, .globalSet(0, value))
+        }?.contains("immutable") == true)
+        #expect(failure { ir, entry in _ = ir.append(entry, .globalGet(0), [.i32]) }?.contains("expected i64") == true)
+        #expect(failure { ir, entry in _ = ir.append(entry, .globalGet(3), [.i64]) }?.contains("not declared") == true)
+        #expect(failure { ir, entry in
+            let index = ir.constant(entry, 0)
+            _ = ir.append(entry, .tableGet(table: 0, index: index), [.funcref])
+        }?.contains("expected externref") == true)
+        #expect(failure { ir, entry in
+            let index = ir.constant(entry, 0)
+            _ = ir.append(entry, .callIndirect(type: 0, table: 0, callee: index, arguments: []), [])
+        }?.contains("not a funcref table") == true)
+        #expect(failure { ir, entry in
+            let vector = ir.append(entry, .constant(.v128(V128(bytes: Array(repeating: 0, count: 16)))), [.v128])[0]
+            _ = ir.append(entry, .extractLane(.i32x4, lane: 4, vector), [.i32])
+        }?.contains("out of range") == true)
+        #expect(failure { ir, entry in
+            let vector = ir.append(entry, .constant(.v128(V128(bytes: Array(repeating: 0, count: 16)))), [.v128])[0]
+            _ = ir.append(entry, .shuffle(lanes: Array(repeating: 32, count: 16), vector, vector), [.v128])
+        }?.contains("below 32") == true)
+        #expect(failure { ir, entry in
+            let index = ir.constant(entry, 0)
+            _ = ir.append(entry, .tableGet(table: 0, index: index), [.externref])
+        } == nil)
+    }
 }
 
 @Suite("Dominator tree")
