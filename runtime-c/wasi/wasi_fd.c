@@ -263,8 +263,13 @@ static int32_t seek_directory(wasi_fd_entry *entry, uint64_t index) {
         entry->dir_position = 0;
     }
     if (index < entry->dir_position) {
-        rewinddir(entry->dir);
-        entry->dir_position = 0;
+        if (entry->has_resume && index == entry->resume_index) {
+            seekdir(entry->dir, entry->resume_offset);
+            entry->dir_position = index;
+        } else {
+            rewinddir(entry->dir);
+            entry->dir_position = 0;
+        }
     }
     int32_t err = WASMC_WASI_ERRNO_SUCCESS;
     while (entry->dir_position < index && next_host_entry(entry->dir, &err)) entry->dir_position++;
@@ -330,9 +335,15 @@ int32_t wasmc_wasi_fd_readdir(WASI_MEM, int32_t fd, int32_t buf, int32_t buf_len
         int32_t err = seek_directory(entry, next - 2);
         if (err) return err;
         while (room) {
+            long before = telldir(entry->dir);
             struct dirent *d = next_host_entry(entry->dir, &err);
             if (err) return err;
             if (!d) break;
+            if (before >= 0) {
+                entry->resume_index = entry->dir_position;
+                entry->resume_offset = before;
+                entry->has_resume = true;
+            }
             entry->dir_position++;
             next++;
             room = emit_dirent(out, capacity, &used, next, (uint64_t)d->d_ino, dirent_type(dirfd(entry->dir), d), d->d_name);

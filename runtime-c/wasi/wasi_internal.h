@@ -67,7 +67,10 @@ typedef struct wasi_fd_entry {
     uint64_t rights_inheriting;
     char *preopen_name;     /* guest path of a preopened directory, else NULL */
     DIR *dir;               /* readdir stream, opened lazily on a dup of host_fd */
-    uint64_t dir_position;  /* cookie of the next entry `dir` will return */
+    uint64_t dir_position;  /* index (dots excluded) of the next host entry `dir` will return */
+    uint64_t resume_index;  /* index of the last entry handed out, and the telldir() before it: */
+    long resume_offset;     /* guests re-read that entry when it did not fit, so seek straight back */
+    bool has_resume;
 } wasi_fd_entry;
 
 struct wasmc_wasi {

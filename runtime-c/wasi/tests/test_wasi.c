@@ -411,6 +411,57 @@ static void test_directory_operations(void) {
     wasmc_wasi_destroy(wasi);
 }
 
+/* Lists a directory the way wasi-libc does: small buffer, keep complete entries, resume at the last cookie. */
+static void test_readdir_many_entries(void) {
+    wasmc_wasi *wasi = make_wasi(-1);
+    int32_t len = put(1000, "many");
+    CHECK_EQ(wasmc_wasi_path_create_directory(wasi, M, 3, 1000, len), 0);
+    enum { FILES = 300 };
+    for (int i = 0; i < FILES; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "many/file-with-a-longish-name-%03d", i);
+        int32_t fd;
+        CHECK_EQ(open_path(wasi, name, OFLAG_CREAT, RIGHTS_WRITE, 1, &fd), 0);
+        wasmc_wasi_fd_close(wasi, M, fd);
+    }
+    int32_t dir;
+    CHECK_EQ(open_path(wasi, "many", OFLAG_DIRECTORY, RIGHTS_READDIR, 1, &dir), 0);
+    static unsigned char seen[FILES];
+    memset(seen, 0, sizeof seen);
+    int dots = 0, calls = 0, duplicates = 0;
+    uint64_t cookie = 0;
+    for (;;) {
+        const uint32_t capacity = 200; /* room for about three entries, usually cutting the last one */
+        CHECK_EQ(wasmc_wasi_fd_readdir(wasi, M, dir, 6000, capacity, (int64_t)cookie, 200), 0);
+        uint32_t used = load32(200), at = 6000, end = 6000 + used;
+        calls++;
+        int complete = 0;
+        while (at + 24 <= end && at + 24 + load32(at + 16) <= end) {
+            uint32_t name_len = load32(at + 16);
+            char name[64] = {0};
+            memcpy(name, mem + at + 24, name_len < 63 ? name_len : 63);
+            int index;
+            if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0) dots++;
+            else if (sscanf(name, "file-with-a-longish-name-%d", &index) == 1 && index >= 0 && index < FILES)
+                duplicates += seen[index]++ != 0;
+            cookie = load64(at);
+            at += 24 + name_len;
+            complete++;
+        }
+        if (used < capacity) break;   /* the end of the directory */
+        CHECK(complete > 0);          /* a full buffer always holds at least one whole entry here */
+        if (complete == 0 || calls > 10000) break;
+    }
+    int missing = 0;
+    for (int i = 0; i < FILES; i++) missing += !seen[i];
+    CHECK_EQ(missing, 0);
+    CHECK_EQ(duplicates, 0);
+    CHECK_EQ(dots, 2);
+    CHECK(calls > 50);
+    CHECK_EQ(wasmc_wasi_fd_close(wasi, M, dir), 0);
+    wasmc_wasi_destroy(wasi);
+}
+
 static void test_trailing_slashes(void) {
     wasmc_wasi *wasi = make_wasi(-1);
     int32_t fd;
@@ -949,6 +1000,7 @@ int main(void) {
     run_test("sandbox_escapes", test_sandbox_escapes);
     run_test("file_round_trip", test_file_round_trip);
     run_test("directory_operations", test_directory_operations);
+    run_test("readdir_many_entries", test_readdir_many_entries);
     run_test("trailing_slashes", test_trailing_slashes);
     run_test("renumber_and_fdstat", test_renumber_and_fdstat);
     run_test("clocks", test_clocks);
