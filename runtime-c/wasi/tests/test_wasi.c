@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include "wasmc_wasi.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <setjmp.h>
 #include <stdio.h>
@@ -460,6 +461,37 @@ static void test_readdir_many_entries(void) {
     CHECK(calls > 50);
     CHECK_EQ(wasmc_wasi_fd_close(wasi, M, dir), 0);
     wasmc_wasi_destroy(wasi);
+}
+
+/* Many files open at once: the fd table grows (reallocates) and every fd keeps its own file. */
+static void test_many_open_files(void) {
+    wasmc_wasi *wasi = make_wasi(-1);
+    enum { OPEN = 100 };
+    int32_t fds[OPEN];
+    for (int i = 0; i < OPEN; i++) {
+        char name[32], text[32];
+        snprintf(name, sizeof name, "open-%d", i);
+        snprintf(text, sizeof text, "content %d", i);
+        CHECK_EQ(open_path(wasi, name, OFLAG_CREAT | OFLAG_TRUNC, RIGHTS_READ | RIGHTS_WRITE, 1, &fds[i]), 0);
+        uint32_t written;
+        CHECK_EQ(write_string(wasi, fds[i], text, &written), 0);
+    }
+    CHECK_EQ(fds[OPEN - 1], 4 + OPEN - 1); /* lowest free numbers, after stdio and the preopen */
+    for (int i = 0; i < OPEN; i++) {
+        char expected[32];
+        snprintf(expected, sizeof expected, "content %d", i);
+        memset(mem + 5000, 0, 32);
+        store32(100, 5000);
+        store32(104, 31);
+        CHECK_EQ(wasmc_wasi_fd_pread(wasi, M, fds[i], 100, 1, 0, 200), 0);
+        CHECK(strcmp((char *)mem + 5000, expected) == 0);
+    }
+    /* Closing one frees its number for the next open. */
+    CHECK_EQ(wasmc_wasi_fd_close(wasi, M, fds[10]), 0);
+    int32_t reused;
+    CHECK_EQ(open_path(wasi, "open-0", 0, RIGHTS_READ, 1, &reused), 0);
+    CHECK_EQ(reused, fds[10]);
+    wasmc_wasi_destroy(wasi); /* closes everything still open */
 }
 
 static void test_trailing_slashes(void) {
@@ -980,7 +1012,23 @@ static void test_hostile_arguments(void) {
     CHECK(system(command) == 0);
 }
 
+static int open_fd_count(void) {
+    DIR *dir = opendir("/proc/self/fd");
+    if (!dir) return -1;
+    int count = 0;
+    while (readdir(dir)) count++;
+    closedir(dir);
+    return count;
+}
+
+static int fds_at_start;
+
+/* Runs last: every test destroyed its contexts, so no host fd may be left open (resolution
+   opens and closes directory fds on every path call, readdir keeps streams, renumber moves fds). */
+static void test_no_fd_leaks(void) { CHECK_EQ(open_fd_count(), fds_at_start); }
+
 int main(void) {
+    fds_at_start = open_fd_count();
     char base[64] = "/tmp/wasmc-wasi-test.XXXXXX";
     if (!mkdtemp(base)) {
         perror("mkdtemp");
@@ -1001,6 +1049,7 @@ int main(void) {
     run_test("file_round_trip", test_file_round_trip);
     run_test("directory_operations", test_directory_operations);
     run_test("readdir_many_entries", test_readdir_many_entries);
+    run_test("many_open_files", test_many_open_files);
     run_test("trailing_slashes", test_trailing_slashes);
     run_test("renumber_and_fdstat", test_renumber_and_fdstat);
     run_test("clocks", test_clocks);
@@ -1013,6 +1062,7 @@ int main(void) {
     run_test("create_errors", test_create_errors);
     run_test("options", test_options);
     run_test("hostile_arguments", test_hostile_arguments);
+    run_test("no_fd_leaks", test_no_fd_leaks);
 
     char command[256];
     snprintf(command, sizeof command, "rm -rf '%s'", base);
