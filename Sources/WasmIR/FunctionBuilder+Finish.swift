@@ -9,6 +9,7 @@ extension FunctionBuilder {
         sealAllBlocks()
         if let misuse { throw misuse }
         removeTrivialParameters()
+        compressAliases()
 
         // Blocks reachable from the entry, kept in creation order.
         let blockCount = function.blocks.count

@@ -26,6 +26,7 @@ extension FunctionBuilder {
     public mutating func defineVariable(_ variable: Variable, _ value: Value) {
         guard let block = currentBlock else { return record("definition of \(variable) outside any block") }
         guard let type = type(of: variable) else { return record("definition of undeclared \(variable)") }
+        guard Int(value.index) < function.valueTypes.count else { return record("\(variable) assigned unknown \(value)") }
         if self.type(of: value) != type { record("\(variable) of type \(type) assigned \(value) of type \(self.type(of: value))") }
         setDefinition(variable, block, value)
     }
@@ -39,7 +40,12 @@ extension FunctionBuilder {
         }
         let index = Int(variable.index)
         if index < lastDefinitionBlock.count, lastDefinitionBlock[index] == block.index {
-            return resolve(lastDefinitionValue[index])
+            let stored = lastDefinitionValue[index]
+            guard aliases[Int(stored.index)] != .max else { return stored }
+            // Remember the replacement, so later reads do not walk the alias chain again.
+            let value = resolve(stored)
+            setDefinition(variable, block, value)
+            return value
         }
         return useVariable(variable, in: block)
     }
@@ -88,6 +94,21 @@ extension FunctionBuilder {
         lastDefinitionValue[Int(variable.index)] = value
     }
 
+    /// Points every removed parameter straight at its final replacement (path compression), so that
+    /// long chains — one per nesting level of loops — are walked once, not once per lookup.
+    mutating func compressAliases() {
+        var path: [Int] = []
+        for start in aliases.indices where aliases[start] != .max {
+            path.removeAll(keepingCapacity: true)
+            var current = start
+            while aliases[current] != .max {
+                path.append(current)
+                current = Int(aliases[current])
+            }
+            for index in path { aliases[index] = UInt32(current) }
+        }
+    }
+
     /// The value replacing `value`, following chains of removed parameters.
     func resolve(_ value: Value) -> Value {
         var current = value
@@ -102,7 +123,11 @@ extension FunctionBuilder {
             record("use of undeclared \(variable)")
             return makeValue(.i32)
         }
-        if let value = definition(of: variable, in: block) { return resolve(value) }
+        if let stored = definition(of: variable, in: block) {
+            let value = resolve(stored)
+            if value != stored { setDefinition(variable, block, value) }
+            return value
+        }
 
         // Borrow the scratch stacks (swap, so they stay uniquely referenced and are not copied).
         var tasks: [ResolutionTask] = []

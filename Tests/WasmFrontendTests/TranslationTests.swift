@@ -232,6 +232,21 @@ struct TranslationTests {
             """)
     }
 
+    @Test func deepNestingTranslatesWithoutRecursion() throws {
+        // 10 000 nested loops each reading the parameter, then as many nested ifs assigning it:
+        // long chains of removed parameters and of dominators, handled iteratively and in linear time.
+        let depth = 10_000
+        var body: [Instruction] = []
+        for _ in 0..<depth { body += [.loop(.empty), .localGet(0), .brIf(depth: 0)] }
+        for _ in 0..<depth { body += [.localGet(0), .if(.empty), .i32Const(1), .localSet(0)] }
+        for _ in 0..<depth { body += [.else, .i32Const(2), .localSet(0), .end] }
+        body += Array(repeating: .end, count: depth) + [.localGet(0)]
+        let function = try translatedAndVerified(singleFunctionModule(i32ToI32, body))
+        // Every loop header's parameter for the unchanged local is trivial and removed.
+        #expect(function.blocks.prefix(depth + 1).allSatisfy { $0.id == function.entry || $0.parameters.isEmpty })
+        #expect(!printIR(function).isEmpty)
+    }
+
     @Test func unreachableBecomesATrap() throws {
         let module = singleFunctionModule(i32ToI32, [.unreachable])
         let function = try translatedAndVerified(module)
