@@ -112,14 +112,20 @@ struct FunctionTranslator {
     /// Removes and returns the top `count` values, deepest first.
     mutating func pop(_ count: Int) throws(TranslationError) -> [Value] {
         let values = try peek(count)
-        stack.removeLast(count)
+        // Element by element: cheaper than the general range removal for the usual one or two.
+        for _ in 0..<count { stack.removeLast() }
         return values
     }
 
     /// The top `count` values, deepest first, left on the stack.
     func peek(_ count: Int) throws(TranslationError) -> [Value] {
         guard count >= 0, count <= stack.count else { throw failure("operand stack underflow") }
-        return Array(stack[(stack.count - count)...])
+        switch count {
+        case 0: return []
+        case 1: return [stack[stack.count - 1]]
+        case 2: return [stack[stack.count - 2], stack[stack.count - 1]]
+        default: return Array(stack[(stack.count - count)...])
+        }
     }
 
     mutating func push(_ value: Value) {
@@ -128,7 +134,7 @@ struct FunctionTranslator {
 
     /// Drops everything above `height`: what dead code or a finished construct left behind.
     mutating func truncateStack(to height: Int) {
-        if stack.count > height { stack.removeLast(stack.count - height) }
+        while stack.count > max(height, 0) { stack.removeLast() }
     }
 
     func failure(_ message: String) -> TranslationError {
