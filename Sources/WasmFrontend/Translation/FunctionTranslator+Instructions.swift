@@ -124,8 +124,9 @@ extension FunctionTranslator {
             push(builder.append(.refFunc(function: function), resultType: .funcref))
 
         case .plain(let op):
-            let operands = try pop(op.operands.count)
-            push(builder.append(.plain(op, operands), resultType: op.result))
+            let signature = Self.plainSignatures[Int(op.rawValue)]
+            let operands = try pop(Int(signature.operandCount))
+            push(builder.append(.plain(op, operands), resultType: signature.result))
 
         // SIMD lane operators
         case .shuffle(let lanes):
@@ -140,6 +141,12 @@ extension FunctionTranslator {
             let vector = try pop()
             push(builder.append(.replaceLane(op, lane: lane, vector, scalar: scalar), resultType: .v128))
         }
+    }
+
+    /// Operand count and result type of each plain operator, flattened once: the shared table hands
+    /// out its operand lists as arrays, which costs reference counting on every lookup.
+    private static let plainSignatures: [(operandCount: UInt8, result: ValueType)] = PlainOp.allCases.map { op in
+        (UInt8(op.operands.count), op.result)
     }
 
     private mutating func translateCall(_ function: UInt32) throws(TranslationError) {
