@@ -181,13 +181,25 @@ final class IRVerifier {
         function.valueTypes[Int(value.index)]
     }
 
-    private func expect(_ value: Value, _ expected: IRType, _ role: String) throws(IRVerificationError) {
+    /// `role` is only built when the check fails: most checks pass, and strings are not free.
+    private func expect(_ value: Value, _ expected: IRType, _ role: @autoclosure () -> String) throws(IRVerificationError) {
         let actual = type(of: value)
-        guard actual == expected else { throw failure("\(role) \(value) has type \(actual), expected \(expected)") }
+        guard actual == expected else { throw failure("\(role()) \(value) has type \(actual), expected \(expected)") }
     }
 
     private func expectReference(_ value: Value, _ role: String) throws(IRVerificationError) {
         guard type(of: value).isReference else { throw failure("\(role) \(value) has type \(type(of: value)), expected a reference") }
+    }
+
+    /// The common case of one result, without building an array of expected types.
+    private func expectResult(_ instruction: IRInstruction, _ expected: IRType) throws(IRVerificationError) {
+        guard instruction.results.count == 1 else {
+            throw failure("\(instruction.results.count) results, expected 1")
+        }
+        let result = instruction.results[0]
+        guard type(of: result) == expected else {
+            throw failure("result \(result) has type \(type(of: result)), expected \(expected)")
+        }
     }
 
     private func expectResults(_ instruction: IRInstruction, _ expected: [IRType]) throws(IRVerificationError) {
@@ -209,22 +221,25 @@ final class IRVerifier {
     private func checkTypes(of instruction: IRInstruction) throws(IRVerificationError) {
         switch instruction.operation {
         case .constant(let constant):
-            try expectResults(instruction, [constant.type])
+            try expectResult(instruction, constant.type)
         case .plain(let op, let operands):
-            let expected = op.operands
-            guard operands.count == expected.count else {
-                throw failure("\(op.name) takes \(expected.count) operands, got \(operands.count)")
+            let signature = PlainSignature.of(op)
+            guard operands.count == signature.operandCount else {
+                throw failure("\(op.name) takes \(signature.operandCount) operands, got \(operands.count)")
             }
-            for (operand, type) in zip(operands, expected) { try expect(operand, type, "\(op.name) operand") }
-            try expectResults(instruction, [op.result])
+            for (position, operand) in operands.enumerated() {
+                let type = position < 3 ? signature.operand(position) : op.operands[position]
+                try expect(operand, type, "\(op.name) operand")
+            }
+            try expectResult(instruction, signature.result)
         case .select(let condition, let ifTrue, let ifFalse):
             try expect(condition, .i32, "select condition")
             try expect(ifFalse, type(of: ifTrue), "select operand")
-            try expectResults(instruction, [type(of: ifTrue)])
+            try expectResult(instruction, type(of: ifTrue))
         case .load(let op, let access, let address):
             try expectAccess(access, size: op.accessSize)
             try expect(address, .i32, "address")
-            try expectResults(instruction, [op.resultType])
+            try expectResult(instruction, op.resultType)
         case .store(let op, let access, let address, let value):
             try expectAccess(access, size: op.accessSize)
             try expect(address, .i32, "address")
@@ -240,18 +255,18 @@ final class IRVerifier {
             guard lanes.count == 16, lanes.allSatisfy({ $0 < 32 }) else { throw failure("shuffle needs 16 lane indices below 32") }
             try expect(a, .v128, "shuffle operand")
             try expect(b, .v128, "shuffle operand")
-            try expectResults(instruction, [.v128])
+            try expectResult(instruction, .v128)
         case .extractLane(let op, let lane, let vector):
             guard op != .i8x16, op != .i16x8 else { throw failure("\(op.rawValue) cannot extract a lane") }
             guard Int(lane) < op.laneCount else { throw failure("lane \(lane) out of range") }
             try expect(vector, .v128, "vector")
-            try expectResults(instruction, [op.scalarType])
+            try expectResult(instruction, op.scalarType)
         case .replaceLane(let op, let lane, let vector, let scalar):
             guard ![.i8x16S, .i8x16U, .i16x8S, .i16x8U].contains(op) else { throw failure("\(op.rawValue) cannot replace a lane") }
             guard Int(lane) < op.laneCount else { throw failure("lane \(lane) out of range") }
             try expect(vector, .v128, "vector")
             try expect(scalar, op.scalarType, "lane value")
-            try expectResults(instruction, [.v128])
+            try expectResult(instruction, .v128)
         case .globalGet(let index):
             if let declarations {
                 guard Int(index) < declarations.globals.count else { throw failure("global \(index) is not declared") }
@@ -285,11 +300,11 @@ final class IRVerifier {
             }
         case .memorySize(let memory):
             try checkMemory(memory)
-            try expectResults(instruction, [.i32])
+            try expectResult(instruction, .i32)
         case .memoryGrow(let memory, let delta):
             try checkMemory(memory)
             try expect(delta, .i32, "memory.grow delta")
-            try expectResults(instruction, [.i32])
+            try expectResult(instruction, .i32)
         case .memoryInit(let data, let memory, let destination, let source, let count):
             try checkMemory(memory)
             if let declarations, Int(data) >= declarations.dataCount { throw failure("data segment \(data) is not declared") }
@@ -310,7 +325,7 @@ final class IRVerifier {
         case .tableGet(let table, let index):
             try expect(index, .i32, "table index")
             if let element = try tableElementType(table) {
-                try expectResults(instruction, [element])
+                try expectResult(instruction, element)
             } else {
                 guard instruction.results.count == 1 else { throw failure("table.get has one result") }
                 try expectReference(instruction.results[0], "table.get result")
@@ -321,11 +336,11 @@ final class IRVerifier {
             try expectResults(instruction, [])
         case .tableSize(let table):
             _ = try tableElementType(table)
-            try expectResults(instruction, [.i32])
+            try expectResult(instruction, .i32)
         case .tableGrow(let table, let initial, let delta):
             try expectTableElement(initial, table)
             try expect(delta, .i32, "table.grow delta")
-            try expectResults(instruction, [.i32])
+            try expectResult(instruction, .i32)
         case .tableFill(let table, let destination, let value, let count):
             try expect(destination, .i32, "table.fill destination")
             try expectTableElement(value, table)
@@ -348,13 +363,13 @@ final class IRVerifier {
             if let declarations, Int(element) >= declarations.elementCount { throw failure("element segment \(element) is not declared") }
             try expectResults(instruction, [])
         case .refNull(let type):
-            try expectResults(instruction, [type.valueType])
+            try expectResult(instruction, type.valueType)
         case .refIsNull(let value):
             try expectReference(value, "ref.is_null operand")
-            try expectResults(instruction, [.i32])
+            try expectResult(instruction, .i32)
         case .refFunc(let index):
             if let declarations, Int(index) >= declarations.functionTypes.count { throw failure("ref.func of undeclared function \(index)") }
-            try expectResults(instruction, [.funcref])
+            try expectResult(instruction, .funcref)
         case .trapIf(let condition, _):
             try expect(condition, .i32, "trap_if condition")
             try expectResults(instruction, [])
@@ -451,5 +466,32 @@ struct UseChecker {
         }
         guard dominators.isReachable(block), !dominators.dominates(definedIn, block) else { return nil }
         return "use of \(value) (defined in \(definedIn)) is not dominated by its definition"
+    }
+}
+
+/// A plain operator's signature without arrays: the shared table hands out operand lists as
+/// arrays, which costs reference counting on every lookup.
+struct PlainSignature {
+    let operandCount: Int
+    let operands: (IRType, IRType, IRType)
+    let result: IRType
+
+    /// The first three operand types (no 2.0 operator takes more); past the count they read as i32.
+    func operand(_ position: Int) -> IRType {
+        switch position {
+        case 0: operands.0
+        case 1: operands.1
+        default: operands.2
+        }
+    }
+
+    static func of(_ op: PlainOp) -> PlainSignature { table[Int(op.rawValue)] }
+
+    private static let table: [PlainSignature] = PlainOp.allCases.map { op in
+        let types = op.operands
+        return PlainSignature(operandCount: types.count,
+                              operands: (types.count > 0 ? types[0] : .i32, types.count > 1 ? types[1] : .i32,
+                                         types.count > 2 ? types[2] : .i32),
+                              result: op.result)
     }
 }
