@@ -148,7 +148,7 @@ public struct FunctionBuilder {
         appendInstruction(IRInstruction(results: [], operation: operation))
     }
 
-    private mutating func appendInstruction(_ instruction: IRInstruction) {
+    private mutating func appendInstruction(_ instruction: consuming IRInstruction) {
         guard let block = currentBlock else { return record("instruction outside any block") }
         guard function.blocks[Int(block.index)].terminator == nil else {
             return record("instruction after the terminator of \(block)")

@@ -6,7 +6,7 @@ import WasmIR
 /// parameters are the loop's parameters, sealed at `end` once every back edge is known. An `if`
 /// branches to a then block and an else block; the else arm reuses the values the `if` took.
 extension FunctionTranslator {
-    func blockSignature(_ blockType: BlockType) throws(TranslationError) -> FunctionType {
+    mutating func blockSignature(_ blockType: BlockType) throws(TranslationError) -> FunctionType {
         guard let signature = context.module.blockSignature(blockType) else {
             throw failure("block type refers to an undeclared type")
         }
@@ -116,7 +116,7 @@ extension FunctionTranslator {
     }
 
     /// The frame a branch of this depth leaves (or, for a loop, restarts).
-    private func frameIndex(forDepth depth: UInt32) throws(TranslationError) -> Int {
+    private mutating func frameIndex(forDepth depth: UInt32) throws(TranslationError) -> Int {
         guard Int(depth) < frames.count else { throw failure("branch depth \(depth) exceeds the nesting") }
         return frames.count - 1 - Int(depth)
     }

@@ -75,15 +75,15 @@ extension FunctionTranslator {
         // Memory
         case .load(let op, let memarg):
             let address = try pop()
-            push(builder.append(.load(op, access(memarg, size: op.accessSize), address: address), resultType: op.resultType))
+            push(builder.append(.load(op, Self.access(memarg, size: op.accessSize), address: address), resultType: op.resultType))
         case .store(let op, let memarg):
             let value = try pop()
             let address = try pop()
-            builder.append(.store(op, access(memarg, size: op.accessSize), address: address, value: value))
+            builder.append(.store(op, Self.access(memarg, size: op.accessSize), address: address, value: value))
         case .laneAccess(let op, let memarg, let lane):
             let vector = try pop()
             let address = try pop()
-            let operation = Operation.laneAccess(op, access(memarg, size: op.accessSize), lane: lane, address: address, vector: vector)
+            let operation = Operation.laneAccess(op, Self.access(memarg, size: op.accessSize), lane: lane, address: address, vector: vector)
             if op.isStore {
                 builder.append(operation)
             } else {
@@ -178,22 +178,22 @@ extension FunctionTranslator {
         return (first, second, third)
     }
 
-    private func variable(_ local: UInt32) throws(TranslationError) -> Variable {
+    private mutating func variable(_ local: UInt32) throws(TranslationError) -> Variable {
         guard Int(local) < localCount else { throw failure("local \(local) is not declared") }
         return Variable(local)
     }
 
-    private func globalType(_ global: UInt32) throws(TranslationError) -> ValueType {
+    private mutating func globalType(_ global: UInt32) throws(TranslationError) -> ValueType {
         guard Int(global) < context.globalTypes.count else { throw failure("global \(global) is not declared") }
         return context.globalTypes[Int(global)]
     }
 
-    private func tableElementType(_ table: UInt32) throws(TranslationError) -> ValueType {
+    private mutating func tableElementType(_ table: UInt32) throws(TranslationError) -> ValueType {
         guard Int(table) < context.tableElementTypes.count else { throw failure("table \(table) is not declared") }
         return context.tableElementTypes[Int(table)]
     }
 
-    private func access(_ memarg: MemArg, size: Int) -> MemoryAccess {
+    private static func access(_ memarg: MemArg, size: Int) -> MemoryAccess {
         MemoryAccess(memory: memarg.memory, offset: memarg.offset, alignmentLog2: memarg.alignment, size: size)
     }
 }

@@ -117,8 +117,9 @@ struct FunctionTranslator {
         return values
     }
 
-    /// The top `count` values, deepest first, left on the stack.
-    func peek(_ count: Int) throws(TranslationError) -> [Value] {
+    /// The top `count` values, deepest first, left on the stack. Mutating only so that callers in
+    /// mutating code pass `self` in place instead of copying the whole translator.
+    mutating func peek(_ count: Int) throws(TranslationError) -> [Value] {
         guard count >= 0, count <= stack.count else { throw failure("operand stack underflow") }
         switch count {
         case 0: return []
