@@ -19,6 +19,13 @@ trap 'rm -rf "$work"' EXIT
 name=$(basename "$wasm" .wasm)
 # Stack-depth counting makes deep recursion a "call stack exhausted" trap rather than a guard-page fault;
 # the depth limit is high enough for the 64 KiB C shadow stack to run out first when frames use it.
-${CC:-cc} -O2 -w -DWASM_RT_STACK_DEPTH_COUNT=1 -DWASM_RT_MAX_CALL_STACK_DEPTH=50000 -DPROGRAM_NAME="\"$name\"" -I"$rt" -I"$work" -I"$runtime_c/include" \
+# WASM2C_HOST_SANITIZE=1 builds with AddressSanitizer/UBSan, with explicit bounds checks instead of
+# guard pages (the sanitizer owns SIGSEGV), so the corpus exercises the WASI layer under the sanitizers.
+extra=()
+if [[ ${WASM2C_HOST_SANITIZE:-0} == 1 ]]; then
+    extra=(-fsanitize=address,undefined -fno-sanitize-recover=undefined -DWASM_RT_MEMCHECK_BOUNDS_CHECK=1
+           -DWASM_RT_MEMCHECK_GUARD_PAGES=0 -DWASM_RT_SKIP_SIGNAL_RECOVERY=1)
+fi
+${CC:-cc} -O2 -w "${extra[@]}" -DWASM_RT_STACK_DEPTH_COUNT=1 -DWASM_RT_MAX_CALL_STACK_DEPTH=50000 -DPROGRAM_NAME="\"$name\"" -I"$rt" -I"$work" -I"$runtime_c/include" \
     "$work/module.c" "$here/host.c" "$rt"/wasm-rt-impl.c "$rt"/wasm-rt-mem-impl.c "$rt"/wasm-rt-exceptions-impl.c \
     "$runtime_c"/wasi/*.c -o "$out" -lm

@@ -241,6 +241,8 @@ int main(int argc, char **argv) {
     wasm_rt_trap_t trap = wasm_rt_impl_try();
     if (trap != WASM_RT_TRAP_NONE) {
         fprintf(stderr, "wasm trap: %s\n", trap_wording(trap));
+        wasmc_wasi_destroy(host.wasi);
+        wasmc_wasi_options_free(&options);
         return 134;
     }
     w2c_program_0x5Fstart(&instance);
