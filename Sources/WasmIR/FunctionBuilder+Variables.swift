@@ -141,14 +141,15 @@ extension FunctionBuilder {
             swap(&results, &pendingResults)
             swap(&chain, &pendingChain)
         }
-        tasks.removeAll(keepingCapacity: true)
-        results.removeAll(keepingCapacity: true)
+        // Element-wise clearing: the general range removal costs more than these few elements.
+        while tasks.popLast() != nil {}
+        while results.popLast() != nil {}
         tasks.append(.lookUp(block))
         while let task = tasks.popLast() {
             switch task {
             case .lookUp(let start):
                 // Walk up single-predecessor chains of sealed blocks: no parameter is needed there.
-                chain.removeAll(keepingCapacity: true)
+                while chain.popLast() != nil {}
                 var current = start
                 var found: Value?
                 while true {
@@ -196,7 +197,7 @@ extension FunctionBuilder {
                     return parameter
                 }
                 let value = bind(parameter, of: block, to: results[first...])
-                results.removeLast(incoming.count)
+                for _ in 0..<incoming.count { results.removeLast() }
                 results.append(value)
             }
         }
