@@ -18,6 +18,9 @@
 
 #define WASI_MEM wasmc_wasi *wasi, uint8_t *mem, uint64_t mem_size
 
+/* Internal functions stay out of the runtime library's exported symbols (only wasmc_* is API). */
+#define WASI_HIDDEN __attribute__((visibility("hidden")))
+
 /* WASI constants the implementation needs (witx numbering). */
 enum {
     WASI_FILETYPE_UNKNOWN = 0,
@@ -118,27 +121,27 @@ static inline uint64_t wasi_load_u64(const uint8_t *mem, uint32_t at) {
 }
 
 /* Checked result stores: FAULT when the slot is outside guest memory. */
-int32_t wasi_put_u32(uint8_t *mem, uint64_t mem_size, int32_t ptr, uint32_t value);
-int32_t wasi_put_u64(uint8_t *mem, uint64_t mem_size, int32_t ptr, uint64_t value);
+WASI_HIDDEN int32_t wasi_put_u32(uint8_t *mem, uint64_t mem_size, int32_t ptr, uint32_t value);
+WASI_HIDDEN int32_t wasi_put_u64(uint8_t *mem, uint64_t mem_size, int32_t ptr, uint64_t value);
 
 /* ---- errno, fd table, stat conversion ---- */
 
-int32_t wasi_errno_from_host(int host_errno);
+WASI_HIDDEN int32_t wasi_errno_from_host(int host_errno);
 /* Returns the entry for a guest fd, or NULL (then the caller answers BADF). */
-wasi_fd_entry *wasi_fd_lookup(wasmc_wasi *wasi, int32_t fd);
+WASI_HIDDEN wasi_fd_entry *wasi_fd_lookup(wasmc_wasi *wasi, int32_t fd);
 /* Installs host_fd in the lowest free slot; returns the guest fd or -1 (host_fd is then closed). */
-int32_t wasi_fd_insert(wasmc_wasi *wasi, int host_fd, uint8_t filetype, uint64_t base, uint64_t inheriting);
+WASI_HIDDEN int32_t wasi_fd_insert(wasmc_wasi *wasi, int host_fd, uint8_t filetype, uint64_t base, uint64_t inheriting);
 /* Closes the host fd, the directory stream and frees the slot. */
-void wasi_fd_release(wasi_fd_entry *entry);
-uint8_t wasi_filetype_from_mode(mode_t mode);
-void wasi_write_filestat(uint8_t *mem, uint32_t at, const struct stat *st);
+WASI_HIDDEN void wasi_fd_release(wasi_fd_entry *entry);
+WASI_HIDDEN uint8_t wasi_filetype_from_mode(mode_t mode);
+WASI_HIDDEN void wasi_write_filestat(uint8_t *mem, uint32_t at, const struct stat *st);
 /* Host iovec array for guest iovs (ciovec and iovec share a layout); FAULT/INVAL on bad input. Uses
    `scratch` when it is big enough, else allocates: free *out only when it differs from scratch. */
 struct iovec;
-int32_t wasi_host_iovecs(uint8_t *mem, uint64_t mem_size, int32_t iovs, int32_t iovs_len, struct iovec *scratch,
+WASI_HIDDEN int32_t wasi_host_iovecs(uint8_t *mem, uint64_t mem_size, int32_t iovs, int32_t iovs_len, struct iovec *scratch,
                          size_t scratch_count, struct iovec **out, int *count);
 /* Converts WASI fst_flags/times into the two timespecs of futimens/utimensat. */
-int32_t wasi_timespecs(int64_t atim, int64_t mtim, int32_t fst_flags, struct timespec times[2]);
+WASI_HIDDEN int32_t wasi_timespecs(int64_t atim, int64_t mtim, int32_t fst_flags, struct timespec times[2]);
 
 /* ---- sandboxed path resolution (wasi_path_resolve.c) ---- */
 
@@ -154,8 +157,8 @@ typedef struct wasi_resolved_path {
  * intermediate components are always followed (staying inside); the final one only with
  * follow_final. On success fill `out` (release with wasi_resolved_path_free).
  */
-int32_t wasi_resolve_path(wasmc_wasi *wasi, uint8_t *mem, uint64_t mem_size, int32_t fd, int32_t path, int32_t path_len,
+WASI_HIDDEN int32_t wasi_resolve_path(wasmc_wasi *wasi, uint8_t *mem, uint64_t mem_size, int32_t fd, int32_t path, int32_t path_len,
                           bool follow_final, wasi_resolved_path *out);
-void wasi_resolved_path_free(wasi_resolved_path *resolved);
+WASI_HIDDEN void wasi_resolved_path_free(wasi_resolved_path *resolved);
 
 #endif
