@@ -5,7 +5,8 @@
                     [--json FILE] module.wasm [ARG...]
 
 The guest's stdout and stderr are captured and then replayed on this process's stdout and stderr;
-the process exits with the guest's exit code. A trap prints `wasm trap: <spec wording>` on stderr
+the process exits with the guest's exit code (1 with a message when the module cannot be loaded or
+instantiated, or exports no `_start`). A trap prints `wasm trap: <spec wording>` on stderr
 and exits with 134 (128 + SIGABRT), as the `wasmtime` CLI does. With --json the run is also recorded
 as {"stdout", "stderr", "exit_code", "trap"} (strings decoded as UTF-8 with replacement; trap is
 null or the spec wording). Nothing is visible to the guest except what the options grant: no host
@@ -74,7 +75,10 @@ def run(wasm: str, args: Sequence[str] = (), env: Sequence[tuple[str, str]] = ()
     import wasmtime
 
     engine = wasmtime.Engine()
-    module = wasmtime.Module.from_file(engine, wasm)
+    try:
+        module = wasmtime.Module.from_file(engine, wasm)
+    except (wasmtime.WasmtimeError, OSError) as error:
+        return RunResult(b"", f"error: cannot load {wasm}: {error}\n".encode(), 1, None)
     linker = wasmtime.Linker(engine)
     linker.define_wasi()
     store = wasmtime.Store(engine)
@@ -98,8 +102,16 @@ def run(wasm: str, args: Sequence[str] = (), env: Sequence[tuple[str, str]] = ()
         exit_code, trap = 0, None
         try:
             instance = linker.instantiate(store, module)
-            start = instance.exports(store)["_start"]
-            start(store)
+        except wasmtime.Trap as error:  # a start function trapped
+            instance, exit_code, trap = None, TRAP_EXIT_CODE, trap_wording(error)
+        except wasmtime.WasmtimeError as error:  # unknown import, type mismatch: not a trap
+            return RunResult(b"", f"error: cannot instantiate {wasm}: {error}\n".encode(), 1, None)
+        start = instance.exports(store).get("_start") if instance else None
+        if instance and not isinstance(start, wasmtime.Func):
+            return RunResult(b"", f"error: {wasm} exports no _start function\n".encode(), 1, None)
+        try:
+            if start:
+                start(store)
         except wasmtime.ExitTrap as exit_trap:
             exit_code = exit_trap.code
         except wasmtime.Trap as error:
