@@ -169,7 +169,7 @@ class Runner:
         env = dict(spec.env)
         env["PATH"] = os.environ.get("PATH", "")
         if self.prepare:
-            prepared = run_process(["/bin/sh", "-c", self.prepare.format(**values)], sandbox, dict(os.environ),
+            prepared = run_process(["/bin/sh", "-c", expand(self.prepare, values)], sandbox, dict(os.environ),
                                    Path.cwd())
             if prepared.error or prepared.exit_code != 0:
                 detail = prepared.error or prepared.stderr.decode("utf-8", "replace").strip().splitlines()[-1:]
@@ -177,8 +177,15 @@ class Runner:
         template = self.kind
         if "{wasm}" not in template and "{out}" not in template:
             template += " {dirs} {envs} {wasm}"
-        command = template.format(**values) + "".join(" " + shlex.quote(arg) for arg in spec.args)
+        command = expand(template, values) + "".join(" " + shlex.quote(arg) for arg in spec.args)
         return run_process(["/bin/sh", "-c", command], sandbox, env, sandbox.working_directory())
+
+
+def expand(template: str, values: dict[str, str]) -> str:
+    """Replaces the known {placeholders} only, so shell braces (`${HOME}`, `f() { ...; }`) survive."""
+    for key, value in values.items():
+        template = template.replace("{" + key + "}", value)
+    return template
 
 
 def discover(only: list[str]) -> list[Spec]:
