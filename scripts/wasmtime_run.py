@@ -72,7 +72,10 @@ def trap_wording(error: BaseException) -> str:
 def run(wasm: str, args: Sequence[str] = (), env: Sequence[tuple[str, str]] = (),
         dirs: Sequence[tuple[str, str]] = (), stdin: Optional[str] = None, argv0: Optional[str] = None) -> RunResult:
     """Instantiates `wasm` with WASI and calls `_start`. `stdin` is a host file path (None = empty, "-" = ours)."""
-    import wasmtime
+    try:
+        import wasmtime
+    except ImportError:
+        raise SystemExit("wasmtime_run.py needs the PyPI package: python3 -m pip install wasmtime")
 
     engine = wasmtime.Engine()
     try:
