@@ -118,6 +118,15 @@ int main(void) {
     SHOW("path_remove_directory d", __wasi_path_remove_directory(dir, "d"));
     SHOW("path_unlink_file b.txt", __wasi_path_unlink_file(dir, "b.txt"));
 
+    SHOW("path_open absolute", __wasi_path_open(dir, 0, "/etc/passwd", 0, rw, 0, 0, &file));
+    SHOW("path_open ../x", __wasi_path_open(dir, 0, "../x", 0, rw, 0, 0, &file));
+    SHOW("path_open empty path", __wasi_path_open(dir, 0, "", 0, rw, 0, 0, &file));
+    SHOW("path_create_directory /x", __wasi_path_create_directory(dir, "/x"));
+    SHOW("path_symlink to /etc", __wasi_path_symlink("/etc", dir, "abs"));
+    SHOW("path_symlink to ../..", __wasi_path_symlink("../..", dir, "up"));
+    SHOW("path_open through up/x", __wasi_path_open(dir, __WASI_LOOKUPFLAGS_SYMLINK_FOLLOW, "up/x", 0, rw, 0, 0, &file));
+    SHOW("path_unlink_file up", __wasi_path_unlink_file(dir, "up"));
+    SHOW("path_open on stdout", __wasi_path_open(1, 0, "x", 0, rw, 0, 0, &file));
     __wasi_timestamp_t resolution, now;
     SHOW("clock_res_get monotonic", __wasi_clock_res_get(__WASI_CLOCKID_MONOTONIC, &resolution));
     SHOW("clock_time_get realtime", __wasi_clock_time_get(__WASI_CLOCKID_REALTIME, 1, &now));

@@ -171,7 +171,7 @@ int32_t wasi_resolve_path(wasmc_wasi *wasi, uint8_t *mem, uint64_t mem_size, int
     out->dir_fd = -1;
     wasi_fd_entry *entry = wasi_fd_lookup(wasi, fd);
     if (!entry) return WASMC_WASI_ERRNO_BADF;
-    if (entry->filetype != WASI_FILETYPE_DIRECTORY) return WASMC_WASI_ERRNO_NOTDIR;
+    if (entry->filetype != WASI_FILETYPE_DIRECTORY) return WASMC_WASI_ERRNO_BADF; /* as Wasmtime: not a dir fd */
     uint32_t len = (uint32_t)path_len;
     if (!wasi_range_ok(mem_size, path, len)) return WASMC_WASI_ERRNO_FAULT;
     if (len == 0) return WASMC_WASI_ERRNO_NOENT;

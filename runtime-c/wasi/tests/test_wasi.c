@@ -251,7 +251,7 @@ static void test_sandbox_escapes(void) {
     CHECK_EQ(wasmc_wasi_path_open(wasi, M, 3, 0, 1000, 3, 0, RIGHTS_READ, 0, 0, 2000), WASMC_WASI_ERRNO_INVAL);
     CHECK_EQ(wasmc_wasi_path_open(wasi, M, 3, 0, 1000, 0, 0, RIGHTS_READ, 0, 0, 2000), WASMC_WASI_ERRNO_NOENT);
     CHECK_EQ(wasmc_wasi_path_open(wasi, M, 3, 0, MEM_SIZE - 1, 2, 0, RIGHTS_READ, 0, 0, 2000), WASMC_WASI_ERRNO_FAULT);
-    CHECK_EQ(wasmc_wasi_path_open(wasi, M, 1, 0, 1000, 1, 0, RIGHTS_READ, 0, 0, 2000), WASMC_WASI_ERRNO_NOTDIR);
+    CHECK_EQ(wasmc_wasi_path_open(wasi, M, 1, 0, 1000, 1, 0, RIGHTS_READ, 0, 0, 2000), WASMC_WASI_ERRNO_BADF);
     wasmc_wasi_destroy(wasi);
 }
 
