@@ -1,0 +1,209 @@
+/* wasmc runtime ABI: the single contract between compiled modules, this runtime and any host.
+ *
+ * A compiled module object defines `const wasmc_module_descriptor wasmc_module`. Every wasm function
+ * has the natural C signature `R f(void *instance, P1, ..., Pn)` (i32/i64/f32/f64 as int32_t/int64_t/
+ * float/double, references as void *, v128 as wasmc_v128; more than one result: returns void and takes a
+ * trailing `void *results` pointer to 16-byte slots). Code that may trap runs inside wasmc_try. */
+#ifndef WASMC_RT_H
+#define WASMC_RT_H
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Bumped whenever a structure below or the calling convention changes. */
+#define WASMC_ABI_VERSION 1
+
+typedef uint32_t wasmc_trap_code;
+
+/** A v128 value as two little-endian halves. */
+typedef struct { uint64_t lo, hi; } wasmc_v128;
+
+/** A function reference: what table elements, imports, exports and `ref.func` point to. */
+typedef struct wasmc_func {
+    /** Entry point with the natural C signature, first parameter the callee instance. */
+    void *code;
+    /** Process-wide canonical signature id from wasmc_intern_signature. */
+    uint32_t type_id;
+    /** The instance `code` expects as its first argument. */
+    void *instance;
+} wasmc_func;
+typedef const wasmc_func *wasmc_funcref;
+/** A table element or reference value: a wasmc_func pointer (funcref) or an opaque host pointer (externref); NULL is null. */
+typedef void *wasmc_ref;
+
+/** A linear memory. `base` never moves: the whole 32-bit index range plus offsets is reserved up front. */
+typedef struct wasmc_memory {
+    /** Start of the reservation; byte i of the memory is base[i]. */
+    uint8_t *base;
+    /** Current size in bytes (pages * 65536). */
+    uint64_t size_bytes;
+    /** Current size in pages. */
+    uint32_t pages;
+    /** Declared maximum in pages, valid when has_max. */
+    uint32_t max_pages;
+    /** Whether max_pages is set. */
+    uint8_t has_max;
+    /** Bytes of address space reserved at base (accessible or not). */
+    uint64_t reserved_bytes;
+} wasmc_memory;
+
+/** A table of references. */
+typedef struct wasmc_table {
+    /** size elements; NULL entries are null references. */
+    wasmc_ref *elements;
+    /** Current size. */
+    uint32_t size;
+    /** Declared maximum, valid when has_max. */
+    uint32_t max;
+    /** 0x70 funcref or 0x6F externref. */
+    uint8_t element_type;
+    /** Whether max is set. */
+    uint8_t has_max;
+    /** Allocated element slots. */
+    uint32_t capacity;
+} wasmc_table;
+
+/** A global cell; instances hold pointers to cells so imported globals are shared. */
+typedef struct wasmc_global {
+    /** The value, little-endian, in the first 4/8/16 bytes. */
+    uint8_t value[16];
+    /** Value type byte (0x7F i32, 0x7E i64, 0x7D f32, 0x7C f64, 0x7B v128, 0x70 funcref, 0x6F externref). */
+    uint8_t type;
+    /** 1 when mutable. */
+    uint8_t mutable_;
+} wasmc_global;
+
+/** Kinds of imports and exports. */
+enum { WASMC_EXTERN_FUNC = 0, WASMC_EXTERN_TABLE = 1, WASMC_EXTERN_MEMORY = 2, WASMC_EXTERN_GLOBAL = 3 };
+
+/** One import, as the host needs it to resolve and type-check. */
+typedef struct wasmc_import {
+    const char *module;
+    const char *name;
+    /** WASMC_EXTERN_*. */
+    uint8_t kind;
+    /** Function imports: index into the descriptor's types. */
+    uint32_t type_index;
+    /** Table imports: element type byte. */
+    uint8_t element_type;
+    /** Global imports: value type byte. */
+    uint8_t value_type;
+    /** Global imports: 1 when mutable. */
+    uint8_t mutable_;
+    /** Table and memory imports: whether max is set. */
+    uint8_t has_max;
+    /** Table and memory imports: limits. */
+    uint32_t min;
+    uint32_t max;
+} wasmc_import;
+
+typedef struct wasmc_export {
+    const char *name;
+    /** WASMC_EXTERN_*. */
+    uint8_t kind;
+    /** Index in the kind's index space. */
+    uint32_t index;
+} wasmc_export;
+
+/** What a compiled module exports as `wasmc_module`. */
+typedef struct wasmc_module_descriptor {
+    uint32_t abi_version;
+    /** Canonical signatures such as "(i32,i64)->(f32)", one per type-section entry. */
+    uint32_t type_count;
+    const char *const *types;
+    uint32_t import_count;
+    const wasmc_import *imports;
+    uint32_t export_count;
+    const wasmc_export *exports;
+    /** Bytes the host allocates (zeroed) for an instance. */
+    size_t instance_size;
+    /** Resolves imports (resolved_imports[i] is a wasmc_func *, wasmc_table *, wasmc_memory * or wasmc_global *),
+        creates memories and tables, initialises globals, applies segments, runs the start function. Call it
+        inside wasmc_try; returns 0 or a trap code. */
+    wasmc_trap_code (*instantiate)(void *instance, void *const *resolved_imports);
+    wasmc_funcref (*get_export_function)(void *instance, uint32_t export_index);
+    wasmc_memory *(*get_export_memory)(void *instance, uint32_t export_index);
+    wasmc_table *(*get_export_table)(void *instance, uint32_t export_index);
+    wasmc_global *(*get_export_global)(void *instance, uint32_t export_index);
+    /** Releases what instantiate allocated (not the instance memory itself). */
+    void (*destroy)(void *instance);
+} wasmc_module_descriptor;
+
+/* ---- traps ---- */
+
+enum {
+    WASMC_TRAP_NONE = 0,
+    WASMC_TRAP_UNREACHABLE = 1,
+    WASMC_TRAP_MEMORY_OUT_OF_BOUNDS = 2,
+    WASMC_TRAP_TABLE_OUT_OF_BOUNDS = 3,
+    WASMC_TRAP_INDIRECT_CALL_TYPE_MISMATCH = 4,
+    WASMC_TRAP_NULL_REFERENCE = 5,
+    WASMC_TRAP_INTEGER_DIVIDE_BY_ZERO = 6,
+    WASMC_TRAP_INTEGER_OVERFLOW = 7,
+    WASMC_TRAP_INVALID_CONVERSION = 8,
+    WASMC_TRAP_CALL_STACK_EXHAUSTED = 9,
+    WASMC_TRAP_UNINITIALIZED_ELEMENT = 10,
+    WASMC_TRAP_NULL_FUNCTION_REFERENCE = 11,
+    /** Not a trap: proc_exit unwinding to the host (see wasmc_last_exit_code). */
+    WASMC_TRAP_EXIT = 12
+};
+
+/** Ends the current invocation with `code`, unwinding to the innermost wasmc_try. */
+_Noreturn void wasmc_trap(wasmc_trap_code code);
+/** Same, recording the wasm function it happened in (for reports). */
+_Noreturn void wasmc_trap_in(wasmc_trap_code code, const char *function_name);
+/** Runs body(context); returns 0, or the code of the trap that ended it. Nestable, thread-local. */
+wasmc_trap_code wasmc_try(void (*body)(void *), void *context);
+/** The spec suite's wording for a trap code. */
+const char *wasmc_trap_message(wasmc_trap_code code);
+/** The wasm function of the last trap on this thread, or NULL. */
+const char *wasmc_last_trap_function(void);
+/** Unwinds to wasmc_try with WASMC_TRAP_EXIT, recording `code` (WASI proc_exit). */
+_Noreturn void wasmc_exit(int32_t code);
+int32_t wasmc_last_exit_code(void);
+
+/** Flags for wasmc_runtime_init. */
+enum { WASMC_RUNTIME_NO_SIGNALS = 1 };
+/** Installs the SIGSEGV/SIGBUS handlers (on a sigaltstack) that turn guard-page faults into traps,
+    unless flags has WASMC_RUNTIME_NO_SIGNALS (hosts that own their signals compile with explicit checks). */
+void wasmc_runtime_init(uint32_t flags);
+
+/** Compiled code compares its frame address with this in every prologue and traps with
+    WASMC_TRAP_CALL_STACK_EXHAUSTED below it. The outermost wasmc_try sets it to its entry stack pointer
+    minus WASMC_STACK_BUDGET, so recursion depth is the same on every machine. One thread runs wasm at a time. */
+extern uintptr_t wasmc_stack_limit;
+#define WASMC_STACK_BUDGET (1u << 20)
+
+/* ---- memories ---- */
+
+/** Initialises a memory in place: reserves address space, commits min_pages. 0 on success. */
+int wasmc_memory_init(wasmc_memory *memory, uint32_t min_pages, uint32_t max_pages, int has_max);
+void wasmc_memory_release(wasmc_memory *memory);
+/** memory.grow: the old page count, or 0xFFFFFFFF when the maximum or the 4 GiB limit is exceeded. */
+uint32_t wasmc_memory_grow(wasmc_memory *memory, uint32_t delta_pages);
+/** memory.fill / memory.copy / memory.init; trap with WASMC_TRAP_MEMORY_OUT_OF_BOUNDS when a range does not fit. */
+void wasmc_memory_fill(wasmc_memory *memory, uint32_t destination, uint32_t value, uint32_t count);
+void wasmc_memory_copy(wasmc_memory *destination_memory, wasmc_memory *source_memory, uint32_t destination, uint32_t source, uint32_t count);
+void wasmc_memory_init_data(wasmc_memory *memory, const uint8_t *segment, uint32_t segment_length, uint32_t destination, uint32_t source, uint32_t count);
+
+/* ---- tables ---- */
+
+int wasmc_table_init(wasmc_table *table, uint8_t element_type, uint32_t min, uint32_t max, int has_max);
+void wasmc_table_release(wasmc_table *table);
+uint32_t wasmc_table_grow(wasmc_table *table, wasmc_ref initial, uint32_t delta);
+void wasmc_table_fill(wasmc_table *table, uint32_t destination, wasmc_ref value, uint32_t count);
+void wasmc_table_copy(wasmc_table *destination_table, wasmc_table *source_table, uint32_t destination, uint32_t source, uint32_t count);
+void wasmc_table_init_elements(wasmc_table *table, const wasmc_ref *segment, uint32_t segment_length, uint32_t destination, uint32_t source, uint32_t count);
+
+/* ---- signatures ---- */
+
+/** Process-wide id of a canonical signature string, so call_indirect can compare types across modules. */
+uint32_t wasmc_intern_signature(const char *signature);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

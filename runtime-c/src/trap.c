@@ -1,0 +1,89 @@
+/* Traps: a thread-local chain of sigjmp_buf frames, one per active wasmc_try. */
+#define _GNU_SOURCE
+#include <pthread.h>
+#include <setjmp.h>
+#include <stddef.h>
+#include "internal.h"
+
+typedef struct try_frame {
+    sigjmp_buf jump;
+    struct try_frame *outer;
+} try_frame;
+
+static _Thread_local try_frame *current_frame;
+static _Thread_local const char *last_trap_function;
+static _Thread_local int32_t last_exit_code;
+
+uintptr_t wasmc_stack_limit;
+
+int wasmc_inside_try(void) { return current_frame != NULL; }
+
+_Noreturn void wasmc_trap_in(wasmc_trap_code code, const char *function_name) {
+    last_trap_function = function_name;
+    try_frame *frame = current_frame;
+    if (!frame) __builtin_trap(); /* a trap outside wasmc_try is a host bug */
+    siglongjmp(frame->jump, (int)code);
+}
+
+_Noreturn void wasmc_trap(wasmc_trap_code code) { wasmc_trap_in(code, NULL); }
+
+_Noreturn void wasmc_exit(int32_t code) {
+    last_exit_code = code;
+    wasmc_trap_in(WASMC_TRAP_EXIT, NULL);
+}
+
+int32_t wasmc_last_exit_code(void) { return last_exit_code; }
+const char *wasmc_last_trap_function(void) { return last_trap_function; }
+
+/* The budget is measured from the outermost wasmc_try, so recursion depth does not depend on how much
+ * stack the host used before; on a thread whose stack is smaller than the budget, keep 64 KiB spare. */
+static uintptr_t stack_limit_from_here(void) {
+    uintptr_t here = (uintptr_t)__builtin_frame_address(0);
+    uintptr_t limit = here > WASMC_STACK_BUDGET ? here - WASMC_STACK_BUDGET : 0;
+    pthread_attr_t attributes;
+    if (pthread_getattr_np(pthread_self(), &attributes) == 0) {
+        void *low;
+        size_t size;
+        if (pthread_attr_getstack(&attributes, &low, &size) == 0) {
+            uintptr_t floor = (uintptr_t)low + 64 * 1024;
+            if (limit < floor) limit = floor;
+        }
+        pthread_attr_destroy(&attributes);
+    }
+    return limit;
+}
+
+wasmc_trap_code wasmc_try(void (*body)(void *), void *context) {
+    try_frame frame;
+    frame.outer = current_frame;
+    uintptr_t saved_limit = wasmc_stack_limit;
+    if (!frame.outer) wasmc_stack_limit = stack_limit_from_here();
+    current_frame = &frame;
+    int code = sigsetjmp(frame.jump, 1);
+    if (code == 0) {
+        last_trap_function = NULL;
+        body(context);
+    }
+    current_frame = frame.outer;
+    wasmc_stack_limit = saved_limit;
+    return (wasmc_trap_code)code;
+}
+
+const char *wasmc_trap_message(wasmc_trap_code code) {
+    switch (code) {
+    case WASMC_TRAP_NONE: return "no trap";
+    case WASMC_TRAP_UNREACHABLE: return "unreachable";
+    case WASMC_TRAP_MEMORY_OUT_OF_BOUNDS: return "out of bounds memory access";
+    case WASMC_TRAP_TABLE_OUT_OF_BOUNDS: return "undefined element";
+    case WASMC_TRAP_INDIRECT_CALL_TYPE_MISMATCH: return "indirect call type mismatch";
+    case WASMC_TRAP_NULL_REFERENCE: return "null reference";
+    case WASMC_TRAP_INTEGER_DIVIDE_BY_ZERO: return "integer divide by zero";
+    case WASMC_TRAP_INTEGER_OVERFLOW: return "integer overflow";
+    case WASMC_TRAP_INVALID_CONVERSION: return "invalid conversion to integer";
+    case WASMC_TRAP_CALL_STACK_EXHAUSTED: return "call stack exhausted";
+    case WASMC_TRAP_UNINITIALIZED_ELEMENT: return "uninitialized element";
+    case WASMC_TRAP_NULL_FUNCTION_REFERENCE: return "null function reference";
+    case WASMC_TRAP_EXIT: return "exit";
+    default: return "unknown trap";
+    }
+}
