@@ -6,7 +6,7 @@ import Foundation
 final class LoadedRuntime: @unchecked Sendable {
     typealias Body = @convention(c) (UnsafeMutableRawPointer?) -> Void
     private typealias TryFunction = @convention(c) (Body?, UnsafeMutableRawPointer?) -> UInt32
-    private typealias InitFunction = @convention(c) (UInt32) -> Int32
+    private typealias InitFunction = @convention(c) (UInt32) -> Void
     private typealias InternFunction = @convention(c) (UnsafePointer<CChar>?) -> UInt32
     private typealias NameFunction = @convention(c) () -> UnsafePointer<CChar>?
 
@@ -49,7 +49,7 @@ final class LoadedRuntime: @unchecked Sendable {
         self.tryFunction = tryFunction
         self.internFunction = internFunction
         lastTrapFunction = Self.symbol("wasmc_last_trap_function", in: handle, as: NameFunction.self)
-        _ = initFunction(flags)
+        initFunction(flags)
     }
 
     static func symbol<T>(_ name: String, in handle: UnsafeMutableRawPointer, as type: T.Type) -> T? {

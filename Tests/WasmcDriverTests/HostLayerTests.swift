@@ -4,8 +4,9 @@ import Testing
 import WasmBinary
 @testable import WasmcDriver
 
-/// The host layer on a hand-written module (`Tests/DriverFixtures/module.c`) and a minimal runtime
-/// with the same entry points: loading, descriptors, import checks, calls, traps, globals.
+/// The host layer on a hand-written module (`Tests/DriverFixtures/module.c`): loading, descriptors,
+/// import checks, calls, traps, globals. It runs on the real runtime when the tree has it, else on a
+/// minimal runtime with the same entry points (one runtime per process: they define the same symbols).
 @Suite("Host layer on a fixture module", .serialized)
 struct HostLayerTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -18,7 +19,7 @@ struct HostLayerTests {
         if let (engine, path) = Self.shared { return (engine, try engine.load(sharedObject: path)) }
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("wasmc-host-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        let engine = try Engine(cacheDirectory: work, runtimeDirectory: Self.fixtures.appendingPathComponent("runtime"))
+        let engine = try Engine(cacheDirectory: work, runtimeDirectory: runtimeIsPresent ? nil : Self.fixtures.appendingPathComponent("runtime"))
         let module = work.appendingPathComponent("module.so")
         try RuntimeLibrary.runCompiler(["-shared", "-fPIC", "-I", Self.fixtures.appendingPathComponent("runtime/include").path,
                                         Self.fixtures.appendingPathComponent("module.c").path, "-o", module.path])

@@ -26,10 +26,7 @@ _Noreturn void wasmc_trap_in(wasmc_trap_code code, const char *function) {
 
 const char *wasmc_last_trap_function(void) { return trap_function; }
 
-int wasmc_runtime_init(uint32_t flags) {
-    (void)flags;
-    return 0;
-}
+void wasmc_runtime_init(uint32_t flags) { (void)flags; }
 
 static char **signatures;
 static uint32_t signature_count;
