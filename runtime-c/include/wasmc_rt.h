@@ -198,6 +198,28 @@ void wasmc_table_fill(wasmc_table *table, uint32_t destination, wasmc_ref value,
 void wasmc_table_copy(wasmc_table *destination_table, wasmc_table *source_table, uint32_t destination, uint32_t source, uint32_t count);
 void wasmc_table_init_elements(wasmc_table *table, const wasmc_ref *segment, uint32_t segment_length, uint32_t destination, uint32_t source, uint32_t count);
 
+/** table.get / table.set; trap with WASMC_TRAP_TABLE_OUT_OF_BOUNDS past the end. */
+wasmc_ref wasmc_table_get(wasmc_table *table, uint32_t index);
+void wasmc_table_set(wasmc_table *table, uint32_t index, wasmc_ref value);
+
+/* ---- generic instantiation ---- */
+
+/** What the compiler emits besides code: the module's shape as a flat stream of 64-bit words (format in
+    src/instantiate.c) plus the code and data pointers the words refer to. The descriptor's entry points are
+    thin thunks over the wasmc_plan_* functions, so instantiation logic lives here once, in C. */
+typedef struct wasmc_plan {
+    const wasmc_module_descriptor *descriptor;
+    const uint64_t *words;
+    const void *const *pointers;
+} wasmc_plan;
+
+wasmc_trap_code wasmc_plan_instantiate(const wasmc_plan *plan, void *instance, void *const *resolved_imports);
+wasmc_funcref wasmc_plan_export_function(const wasmc_plan *plan, void *instance, uint32_t export_index);
+wasmc_memory *wasmc_plan_export_memory(const wasmc_plan *plan, void *instance, uint32_t export_index);
+wasmc_table *wasmc_plan_export_table(const wasmc_plan *plan, void *instance, uint32_t export_index);
+wasmc_global *wasmc_plan_export_global(const wasmc_plan *plan, void *instance, uint32_t export_index);
+void wasmc_plan_destroy(const wasmc_plan *plan, void *instance);
+
 /* ---- signatures ---- */
 
 /** Process-wide id of a canonical signature string, so call_indirect can compare types across modules. */

@@ -66,3 +66,13 @@ void wasmc_table_init_elements(wasmc_table *table, const wasmc_ref *segment, uin
     check_range(table, destination, count);
     if (count) memcpy(table->elements + destination, segment + source, count * sizeof(wasmc_ref));
 }
+
+wasmc_ref wasmc_table_get(wasmc_table *table, uint32_t index) {
+    if (index >= table->size) wasmc_trap(WASMC_TRAP_TABLE_OUT_OF_BOUNDS);
+    return table->elements[index];
+}
+
+void wasmc_table_set(wasmc_table *table, uint32_t index, wasmc_ref value) {
+    if (index >= table->size) wasmc_trap(WASMC_TRAP_TABLE_OUT_OF_BOUNDS);
+    table->elements[index] = value;
+}

@@ -1,0 +1,221 @@
+/* Generic instantiation from a compiler-emitted plan (see wasmc_plan in wasmc_rt.h).
+ *
+ * Plan words, all uint64_t:
+ *   [0] magic WASMC_PLAN_MAGIC
+ *   [1..11]  counts: imported functions, tables, memories, globals; defined functions, tables,
+ *            memories, globals; types; data segments; element segments
+ *   [12..22] byte offsets in the instance of: memory pointers, table pointers, global pointers,
+ *            function record pointers, type ids (8 bytes each), data segments and element segments
+ *            ({pointer, length} 16 bytes each), own memories (48 bytes each), own tables (32),
+ *            own globals (32), own function records (24)
+ *   [23] start function index, or UINT64_MAX
+ *   then: defined functions [code pointer index, type index] each; defined tables [element type, min,
+ *   max, has max]; defined memories [min, max, has max]; defined globals [type, mutable, constant
+ *   expression]; element segments [mode, table, offset expression, count, count expressions];
+ *   data segments [mode, memory, offset expression, length, bytes pointer index].
+ *   A constant expression is [kind, index, low 64 bits, high 64 bits] with kind CONST_VALUE,
+ *   CONST_GLOBAL_GET, CONST_REF_FUNC or CONST_REF_NULL. Segment modes: 0 passive, 1 active, 2 declarative.
+ *
+ * The order follows the spec: globals, then element segments, then data segments (each active one
+ * applied and dropped in turn, trapping at the first that does not fit), then the start function. */
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+
+#define WASMC_PLAN_MAGIC 0x57414D43504C414Eull
+enum { CONST_VALUE = 0, CONST_GLOBAL_GET = 1, CONST_REF_FUNC = 2, CONST_REF_NULL = 3 };
+enum { SEGMENT_PASSIVE = 0, SEGMENT_ACTIVE = 1, SEGMENT_DECLARATIVE = 2 };
+
+enum {
+    IMPORTED_FUNCTIONS = 1, IMPORTED_TABLES, IMPORTED_MEMORIES, IMPORTED_GLOBALS,
+    DEFINED_FUNCTIONS, DEFINED_TABLES, DEFINED_MEMORIES, DEFINED_GLOBALS,
+    TYPE_COUNT, DATA_COUNT, ELEMENT_COUNT,
+    AT_MEMORIES, AT_TABLES, AT_GLOBALS, AT_FUNCTIONS, AT_TYPE_IDS, AT_DATA, AT_ELEMENTS,
+    AT_OWN_MEMORIES, AT_OWN_TABLES, AT_OWN_GLOBALS, AT_OWN_FUNCTIONS,
+    START_FUNCTION, HEADER_WORDS
+};
+
+typedef struct segment { const void *items; uint64_t length; } segment;
+
+#define SLOT(instance, plan, field, index, type) \
+    ((type *)((char *)(instance) + (plan)->words[field]) + (index))
+
+static void *own_at(void *instance, const wasmc_plan *plan, int field, uint64_t index, size_t stride) {
+    return (char *)instance + plan->words[field] + index * stride;
+}
+
+typedef struct reader { const uint64_t *words; uint64_t position; } reader;
+static uint64_t next(reader *r) { return r->words[r->position++]; }
+
+typedef struct constant { uint64_t kind, index, low, high; } constant;
+static constant next_constant(reader *r) {
+    constant c;
+    c.kind = next(r);
+    c.index = next(r);
+    c.low = next(r);
+    c.high = next(r);
+    return c;
+}
+
+/* Evaluates into 16 bytes at out. */
+static void evaluate(const wasmc_plan *plan, void *instance, constant c, void *out) {
+    memset(out, 0, 16);
+    switch (c.kind) {
+    case CONST_VALUE:
+        memcpy(out, &c.low, 8);
+        memcpy((char *)out + 8, &c.high, 8);
+        break;
+    case CONST_GLOBAL_GET: {
+        wasmc_global *global = *SLOT(instance, plan, AT_GLOBALS, c.index, wasmc_global *);
+        memcpy(out, global->value, 16);
+        break;
+    }
+    case CONST_REF_FUNC: {
+        wasmc_func *function = *SLOT(instance, plan, AT_FUNCTIONS, c.index, wasmc_func *);
+        memcpy(out, &function, sizeof function);
+        break;
+    }
+    default: break; /* ref.null: zero */
+    }
+}
+
+static uint32_t evaluate_u32(const wasmc_plan *plan, void *instance, constant c) {
+    uint8_t value[16];
+    evaluate(plan, instance, c, value);
+    uint32_t result;
+    memcpy(&result, value, 4);
+    return result;
+}
+
+wasmc_trap_code wasmc_plan_instantiate(const wasmc_plan *plan, void *instance, void *const *imports) {
+    const uint64_t *w = plan->words;
+    if (w[0] != WASMC_PLAN_MAGIC) return WASMC_TRAP_UNREACHABLE;
+    const wasmc_module_descriptor *descriptor = plan->descriptor;
+
+    /* Imports, in declaration order per kind. */
+    uint64_t function_index = 0, table_index = 0, memory_index = 0, global_index = 0;
+    for (uint32_t i = 0; i < descriptor->import_count; i++) {
+        switch (descriptor->imports[i].kind) {
+        case WASMC_EXTERN_FUNC: *SLOT(instance, plan, AT_FUNCTIONS, function_index++, void *) = imports[i]; break;
+        case WASMC_EXTERN_TABLE: *SLOT(instance, plan, AT_TABLES, table_index++, void *) = imports[i]; break;
+        case WASMC_EXTERN_MEMORY: *SLOT(instance, plan, AT_MEMORIES, memory_index++, void *) = imports[i]; break;
+        default: *SLOT(instance, plan, AT_GLOBALS, global_index++, void *) = imports[i]; break;
+        }
+    }
+    for (uint64_t i = 0; i < w[TYPE_COUNT]; i++) {
+        *SLOT(instance, plan, AT_TYPE_IDS, i, uint64_t) = wasmc_intern_signature(descriptor->types[i]);
+    }
+
+    reader r = { w, HEADER_WORDS };
+    for (uint64_t i = 0; i < w[DEFINED_FUNCTIONS]; i++) {
+        wasmc_func *record = own_at(instance, plan, AT_OWN_FUNCTIONS, i, 24);
+        record->code = (void *)plan->pointers[next(&r)];
+        record->type_id = (uint32_t)*SLOT(instance, plan, AT_TYPE_IDS, next(&r), uint64_t);
+        record->instance = instance;
+        *SLOT(instance, plan, AT_FUNCTIONS, w[IMPORTED_FUNCTIONS] + i, wasmc_func *) = record;
+    }
+    for (uint64_t i = 0; i < w[DEFINED_TABLES]; i++) {
+        wasmc_table *table = own_at(instance, plan, AT_OWN_TABLES, i, 32);
+        uint8_t element_type = (uint8_t)next(&r);
+        uint32_t min = (uint32_t)next(&r), max = (uint32_t)next(&r);
+        int has_max = (int)next(&r);
+        if (wasmc_table_init(table, element_type, min, max, has_max) != 0) return WASMC_TRAP_TABLE_OUT_OF_BOUNDS;
+        *SLOT(instance, plan, AT_TABLES, w[IMPORTED_TABLES] + i, wasmc_table *) = table;
+    }
+    for (uint64_t i = 0; i < w[DEFINED_MEMORIES]; i++) {
+        wasmc_memory *memory = own_at(instance, plan, AT_OWN_MEMORIES, i, 48);
+        uint32_t min = (uint32_t)next(&r), max = (uint32_t)next(&r);
+        int has_max = (int)next(&r);
+        if (wasmc_memory_init(memory, min, max, has_max) != 0) return WASMC_TRAP_MEMORY_OUT_OF_BOUNDS;
+        *SLOT(instance, plan, AT_MEMORIES, w[IMPORTED_MEMORIES] + i, wasmc_memory *) = memory;
+    }
+    for (uint64_t i = 0; i < w[DEFINED_GLOBALS]; i++) {
+        wasmc_global *global = own_at(instance, plan, AT_OWN_GLOBALS, i, 32);
+        global->type = (uint8_t)next(&r);
+        global->mutable_ = (uint8_t)next(&r);
+        evaluate(plan, instance, next_constant(&r), global->value);
+        *SLOT(instance, plan, AT_GLOBALS, w[IMPORTED_GLOBALS] + i, wasmc_global *) = global;
+    }
+
+    /* Element segments: evaluate every item now; active ones are applied then dropped. */
+    for (uint64_t i = 0; i < w[ELEMENT_COUNT]; i++) {
+        uint64_t mode = next(&r), table_at = next(&r);
+        constant offset = next_constant(&r);
+        uint64_t count = next(&r);
+        wasmc_ref *items = calloc(count ? count : 1, sizeof(wasmc_ref));
+        if (!items) return WASMC_TRAP_TABLE_OUT_OF_BOUNDS;
+        for (uint64_t k = 0; k < count; k++) {
+            uint8_t value[16];
+            evaluate(plan, instance, next_constant(&r), value);
+            memcpy(&items[k], value, sizeof(wasmc_ref));
+        }
+        segment *slot = SLOT(instance, plan, AT_ELEMENTS, i, segment);
+        slot->items = items;
+        slot->length = mode == SEGMENT_PASSIVE ? count : 0;
+        if (mode == SEGMENT_ACTIVE) {
+            wasmc_table *table = *SLOT(instance, plan, AT_TABLES, table_at, wasmc_table *);
+            wasmc_table_init_elements(table, items, (uint32_t)count, evaluate_u32(plan, instance, offset), 0, (uint32_t)count);
+        }
+    }
+    for (uint64_t i = 0; i < w[DATA_COUNT]; i++) {
+        uint64_t mode = next(&r), memory_at = next(&r);
+        constant offset = next_constant(&r);
+        uint64_t length = next(&r);
+        const uint8_t *bytes = plan->pointers[next(&r)];
+        segment *slot = SLOT(instance, plan, AT_DATA, i, segment);
+        slot->items = bytes;
+        slot->length = mode == SEGMENT_PASSIVE ? length : 0;
+        if (mode == SEGMENT_ACTIVE) {
+            wasmc_memory *memory = *SLOT(instance, plan, AT_MEMORIES, memory_at, wasmc_memory *);
+            wasmc_memory_init_data(memory, bytes, (uint32_t)length, evaluate_u32(plan, instance, offset), 0, (uint32_t)length);
+        }
+    }
+
+    if (w[START_FUNCTION] != UINT64_MAX) {
+        wasmc_func *start = *SLOT(instance, plan, AT_FUNCTIONS, w[START_FUNCTION], wasmc_func *);
+        ((void (*)(void *))start->code)(start->instance);
+    }
+    return 0;
+}
+
+static uint32_t export_index(const wasmc_plan *plan, uint32_t export_index, uint8_t kind, int *found) {
+    const wasmc_module_descriptor *descriptor = plan->descriptor;
+    *found = export_index < descriptor->export_count && descriptor->exports[export_index].kind == kind;
+    return *found ? descriptor->exports[export_index].index : 0;
+}
+
+wasmc_funcref wasmc_plan_export_function(const wasmc_plan *plan, void *instance, uint32_t i) {
+    int found;
+    uint32_t index = export_index(plan, i, WASMC_EXTERN_FUNC, &found);
+    return found ? *SLOT(instance, plan, AT_FUNCTIONS, index, wasmc_func *) : NULL;
+}
+
+wasmc_memory *wasmc_plan_export_memory(const wasmc_plan *plan, void *instance, uint32_t i) {
+    int found;
+    uint32_t index = export_index(plan, i, WASMC_EXTERN_MEMORY, &found);
+    return found ? *SLOT(instance, plan, AT_MEMORIES, index, wasmc_memory *) : NULL;
+}
+
+wasmc_table *wasmc_plan_export_table(const wasmc_plan *plan, void *instance, uint32_t i) {
+    int found;
+    uint32_t index = export_index(plan, i, WASMC_EXTERN_TABLE, &found);
+    return found ? *SLOT(instance, plan, AT_TABLES, index, wasmc_table *) : NULL;
+}
+
+wasmc_global *wasmc_plan_export_global(const wasmc_plan *plan, void *instance, uint32_t i) {
+    int found;
+    uint32_t index = export_index(plan, i, WASMC_EXTERN_GLOBAL, &found);
+    return found ? *SLOT(instance, plan, AT_GLOBALS, index, wasmc_global *) : NULL;
+}
+
+void wasmc_plan_destroy(const wasmc_plan *plan, void *instance) {
+    const uint64_t *w = plan->words;
+    for (uint64_t i = 0; i < w[DEFINED_MEMORIES]; i++) wasmc_memory_release(own_at(instance, plan, AT_OWN_MEMORIES, i, 48));
+    for (uint64_t i = 0; i < w[DEFINED_TABLES]; i++) wasmc_table_release(own_at(instance, plan, AT_OWN_TABLES, i, 32));
+    for (uint64_t i = 0; i < w[ELEMENT_COUNT]; i++) {
+        segment *slot = SLOT(instance, plan, AT_ELEMENTS, i, segment);
+        free((void *)slot->items);
+        slot->items = NULL;
+        slot->length = 0;
+    }
+}
