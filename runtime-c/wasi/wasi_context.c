@@ -64,25 +64,20 @@ static bool install_at(wasmc_wasi *wasi, uint32_t slot, int host_fd, uint8_t fil
     return true;
 }
 
-/* Stdin is readable only, stdout and stderr writable only (wasi-libc derives F_GETFL's access mode from these). */
-static uint64_t stdio_rights(uint32_t slot) {
-    const uint64_t write_rights = WASI_RIGHT_FD_WRITE | WASI_RIGHT_FD_ALLOCATE | WASI_RIGHT_FD_FILESTAT_SET_SIZE;
-    const uint64_t read_rights = WASI_RIGHT_FD_READ | WASI_RIGHT_FD_READDIR;
-    return WASI_RIGHTS_FILE & ~(slot == 0 ? write_rights : read_rights);
-}
-
+/* Stdin may only be read and stdout/stderr only written, with exactly the rights Wasmtime gives
+   its streams (wasi-libc turns them into F_GETFL's access mode; no seek/tell lets isatty work). */
 static bool install_stdio(wasmc_wasi *wasi, uint32_t slot, int host_fd) {
     if (host_fd < 0) return install_at(wasi, slot, -1, 0, 0, 0);
     int copy = fcntl(host_fd, F_DUPFD_CLOEXEC, 3);
     if (copy < 0) return false;
     struct stat st;
     uint8_t type = fstat(copy, &st) == 0 ? wasi_filetype_from_mode(st.st_mode) : WASI_FILETYPE_UNKNOWN;
-    uint64_t rights = stdio_rights(slot);
-    if (type == WASI_FILETYPE_CHARACTER_DEVICE) rights &= ~WASI_RIGHTS_TTY_EXCLUDED;
-    if (!install_at(wasi, slot, copy, type, rights, 0)) {
+    uint64_t rights = slot == 0 ? WASI_RIGHT_FD_READ : WASI_RIGHT_FD_WRITE;
+    if (!install_at(wasi, slot, copy, type, rights, rights)) {
         close(copy);
         return false;
     }
+    wasi->fds[slot].is_stdio = true;
     return true;
 }
 
@@ -115,6 +110,7 @@ wasmc_wasi *wasmc_wasi_create(const wasmc_wasi_config *config, const char **erro
         *error = "cannot duplicate a standard stream";
         goto fail;
     }
+    wasi->next_fd = 3;
     for (size_t i = 0; i < config->preopen_count; i++) {
         const wasmc_wasi_preopen *preopen = &config->preopens[i];
         if (!preopen->host_path) {
@@ -126,8 +122,9 @@ wasmc_wasi *wasmc_wasi_create(const wasmc_wasi_config *config, const char **erro
             *error = "cannot open a preopened directory (missing or not a directory)";
             goto fail;
         }
-        uint32_t slot = (uint32_t)(3 + i);
-        if (!install_at(wasi, slot, dir, WASI_FILETYPE_DIRECTORY, WASI_RIGHTS_DIRECTORY, WASI_RIGHTS_ALL)) {
+        uint32_t slot = wasi->next_fd++;
+        if (slot > (uint32_t)INT32_MAX - 1 ||
+            !install_at(wasi, slot, dir, WASI_FILETYPE_DIRECTORY, WASI_RIGHTS_PREOPEN_BASE, WASI_RIGHTS_PREOPEN_INHERITING)) {
             close(dir);
             *error = "out of memory";
             goto fail;
@@ -149,6 +146,7 @@ void wasmc_wasi_destroy(wasmc_wasi *wasi) {
     if (!wasi) return;
     for (uint32_t i = 0; i < wasi->fd_capacity; i++) wasi_fd_release(&wasi->fds[i]);
     free(wasi->fds);
+    free(wasi->free_fds);
     free_strings(wasi->argv, wasi->argc);
     free_strings(wasi->env, wasi->envc);
     free(wasi);
@@ -161,13 +159,31 @@ wasi_fd_entry *wasi_fd_lookup(wasmc_wasi *wasi, int32_t fd) {
 }
 
 int32_t wasi_fd_insert(wasmc_wasi *wasi, int host_fd, uint8_t filetype, uint64_t base, uint64_t inheriting) {
-    uint32_t slot = 0;
-    while (slot < wasi->fd_capacity && wasi->fds[slot].in_use) slot++;
+    /* The highest closed number is reused first (Wasmtime keeps them in an ordered set). */
+    uint32_t highest = 0;
+    for (uint32_t i = 1; i < wasi->free_count; i++)
+        if (wasi->free_fds[i] > wasi->free_fds[highest]) highest = i;
+    bool reused = wasi->free_count > 0;
+    uint32_t slot = reused ? wasi->free_fds[highest] : wasi->next_fd;
     if (slot > (uint32_t)INT32_MAX - 1 || !install_at(wasi, slot, host_fd, filetype, base, inheriting)) {
         close(host_fd);
         return -1;
     }
+    if (reused) wasi->free_fds[highest] = wasi->free_fds[--wasi->free_count];
+    else wasi->next_fd++;
     return (int32_t)slot;
+}
+
+void wasi_fd_close_number(wasmc_wasi *wasi, int32_t fd) {
+    wasi_fd_release(&wasi->fds[fd]);
+    if (wasi->free_count == wasi->free_capacity) {
+        uint32_t capacity = wasi->free_capacity ? wasi->free_capacity * 2 : 16;
+        uint32_t *grown = capacity > wasi->free_capacity ? realloc(wasi->free_fds, capacity * sizeof *grown) : NULL;
+        if (!grown) return; /* the number is simply not reused */
+        wasi->free_fds = grown;
+        wasi->free_capacity = capacity;
+    }
+    wasi->free_fds[wasi->free_count++] = (uint32_t)fd;
 }
 
 void wasi_fd_release(wasi_fd_entry *entry) {

@@ -82,7 +82,8 @@ int32_t wasmc_wasi_fd_tell(WASI_MEM, int32_t fd, int32_t offset_ptr) {
 int32_t wasmc_wasi_fd_close(WASI_MEM, int32_t fd) {
     (void)mem, (void)mem_size;
     LOOKUP(entry, fd);
-    wasi_fd_release(entry);
+    (void)entry;
+    wasi_fd_close_number(wasi, fd);
     return WASMC_WASI_ERRNO_SUCCESS;
 }
 
@@ -95,6 +96,8 @@ int32_t wasmc_wasi_fd_renumber(WASI_MEM, int32_t fd, int32_t to) {
     *to_entry = *from_entry;
     memset(from_entry, 0, sizeof *from_entry);
     from_entry->host_fd = -1;
+    /* The old number is free now and is reused first. Its entry is empty, so releasing is a no-op. */
+    wasi_fd_close_number(wasi, fd);
     return WASMC_WASI_ERRNO_SUCCESS;
 }
 
@@ -117,7 +120,10 @@ int32_t wasmc_wasi_fd_fdstat_get(WASI_MEM, int32_t fd, int32_t stat_ptr) {
     if (flags < 0) return wasi_errno_from_host(errno);
     uint32_t at = (uint32_t)stat_ptr;
     memset(mem + at, 0, WASI_FDSTAT_SIZE);
-    wasi_store_u8(mem, at, entry->filetype);
+    /* Wasmtime reports its stdio streams as terminals or as of unknown type, never as files. */
+    uint8_t type = entry->filetype;
+    if (entry->is_stdio) type = isatty(entry->host_fd) ? WASI_FILETYPE_CHARACTER_DEVICE : WASI_FILETYPE_UNKNOWN;
+    wasi_store_u8(mem, at, type);
     wasi_store_u16(mem, at + 2, fdflags_from_host(flags));
     wasi_store_u64(mem, at + 8, entry->rights_base);
     wasi_store_u64(mem, at + 16, entry->rights_inheriting);
@@ -262,7 +268,11 @@ static int32_t seek_directory(wasi_fd_entry *entry, uint64_t index) {
         }
         entry->dir_position = 0;
     }
-    if (index < entry->dir_position) {
+    if (index == 0) {
+        /* A listing from the start sees the directory as it is now, not a stream left at its old end. */
+        rewinddir(entry->dir);
+        entry->dir_position = 0;
+    } else if (index < entry->dir_position) {
         if (entry->has_resume && index == entry->resume_index) {
             seekdir(entry->dir, entry->resume_offset);
             entry->dir_position = index;

@@ -49,9 +49,13 @@ enum { WASI_EVENTRWFLAGS_HANGUP = 1 };
 #define WASI_RIGHT_FD_READDIR (UINT64_C(1) << 14)
 #define WASI_RIGHT_FD_FILESTAT_SET_SIZE (UINT64_C(1) << 22)
 #define WASI_RIGHTS_ALL ((UINT64_C(1) << 30) - 1)
-/* Rights that make sense on a regular file / a directory (what Wasmtime reports). */
-#define WASI_RIGHTS_FILE (UINT64_C(0x0000000008e001ff) | (UINT64_C(1) << 27))
-#define WASI_RIGHTS_DIRECTORY (UINT64_C(0x0000000007fffe18) | (UINT64_C(1) << 27))
+/* The rights Wasmtime 50 reports (advisory; wasi-libc reads FD_READ/FD_WRITE for F_GETFL and
+   FD_SEEK/FD_TELL for isatty, and asks path_open for a preopen's inheriting rights). */
+#define WASI_RIGHTS_PREOPEN_BASE UINT64_C(0x7b7fe00)
+#define WASI_RIGHTS_PREOPEN_INHERITING UINT64_C(0xff7ffff)
+#define WASI_RIGHTS_OPENED_DIRECTORY UINT64_C(0x3fb7ffbb)
+#define WASI_RIGHTS_READ_SIDE (WASI_RIGHT_FD_READ | WASI_RIGHT_FD_READDIR)
+#define WASI_RIGHTS_WRITE_SIDE (WASI_RIGHT_FD_WRITE | WASI_RIGHT_FD_ALLOCATE | WASI_RIGHT_FD_FILESTAT_SET_SIZE)
 
 /* What a path that would leave its preopen gets: Wasmtime answers PERM (not the older NOTCAPABLE). */
 #define WASI_ERRNO_ESCAPE WASMC_WASI_ERRNO_PERM
@@ -64,6 +68,7 @@ enum { WASI_FDSTAT_SIZE = 24, WASI_FILESTAT_SIZE = 64, WASI_DIRENT_SIZE = 24, WA
 
 typedef struct wasi_fd_entry {
     bool in_use;
+    bool is_stdio;          /* fds 0-2: fdstat reports them as Wasmtime reports its streams */
     int host_fd;
     uint8_t filetype;
     uint64_t rights_base;
@@ -83,6 +88,11 @@ struct wasmc_wasi {
     size_t envc;
     wasi_fd_entry *fds;
     uint32_t fd_capacity;
+    /* Numbering as in Wasmtime: the highest closed number is reused first, else next_fd. */
+    uint32_t *free_fds;
+    uint32_t free_count;
+    uint32_t free_capacity;
+    uint32_t next_fd;
     wasmc_wasi_exit_hook exit_hook;
     void *exit_context;
 };
@@ -133,6 +143,8 @@ WASI_HIDDEN wasi_fd_entry *wasi_fd_lookup(wasmc_wasi *wasi, int32_t fd);
 WASI_HIDDEN int32_t wasi_fd_insert(wasmc_wasi *wasi, int host_fd, uint8_t filetype, uint64_t base, uint64_t inheriting);
 /* Closes the host fd, the directory stream and frees the slot. */
 WASI_HIDDEN void wasi_fd_release(wasi_fd_entry *entry);
+/* Releases guest fd `fd` (which must be in use) and makes its number available again. */
+WASI_HIDDEN void wasi_fd_close_number(wasmc_wasi *wasi, int32_t fd);
 WASI_HIDDEN uint8_t wasi_filetype_from_mode(mode_t mode);
 WASI_HIDDEN void wasi_write_filestat(uint8_t *mem, uint32_t at, const struct stat *st);
 /* Host iovec array for guest iovs (ciovec and iovec share a layout); FAULT/INVAL on bad input. Uses

@@ -36,9 +36,12 @@ int32_t wasmc_wasi_path_open(WASI_MEM, int32_t fd, int32_t dirflags, int32_t pat
                              int64_t rights_base, int64_t rights_inheriting, int32_t fdflags, int32_t opened_fd_ptr) {
     if (!wasi_range_ok(mem_size, opened_fd_ptr, 4)) return WASMC_WASI_ERRNO_FAULT;
     if (oflags & ~0xf) return WASMC_WASI_ERRNO_INVAL;
+    /* Access as Wasmtime grants it: writable when write rights are asked for or the call may create
+       or truncate; readable when read rights are asked for or no write rights are. */
+    (void)rights_inheriting; /* advisory, as in Wasmtime */
     uint64_t base = (uint64_t)rights_base;
-    bool read = base & (WASI_RIGHT_FD_READ | WASI_RIGHT_FD_READDIR);
-    bool write = base & (WASI_RIGHT_FD_WRITE | WASI_RIGHT_FD_ALLOCATE | WASI_RIGHT_FD_FILESTAT_SET_SIZE);
+    bool write = (base & WASI_RIGHTS_WRITE_SIDE) || (oflags & (WASI_OFLAGS_CREAT | WASI_OFLAGS_TRUNC));
+    bool read = (base & WASI_RIGHTS_READ_SIDE) || !(base & WASI_RIGHTS_WRITE_SIDE);
     int flags = O_CLOEXEC | O_NOFOLLOW; /* symlinks were already expanded inside the sandbox */
     if (oflags & WASI_OFLAGS_CREAT) flags |= O_CREAT;
     if (oflags & WASI_OFLAGS_EXCL) flags |= O_EXCL;
@@ -69,9 +72,14 @@ int32_t wasmc_wasi_path_open(WASI_MEM, int32_t fd, int32_t dirflags, int32_t pat
         close(host_fd);
         return wasi_errno_from_host(saved);
     }
+    /* Reported rights follow Wasmtime: everything for the granted directions (advisory anyway). */
     uint8_t type = wasi_filetype_from_mode(st.st_mode);
-    if (type == WASI_FILETYPE_CHARACTER_DEVICE) base &= ~WASI_RIGHTS_TTY_EXCLUDED;
-    int32_t guest = wasi_fd_insert(wasi, host_fd, type, base, (uint64_t)rights_inheriting);
+    uint64_t granted = WASI_RIGHTS_ALL;
+    if (type == WASI_FILETYPE_DIRECTORY) granted = WASI_RIGHTS_OPENED_DIRECTORY;
+    else if (!(flags & O_DIRECTORY) && !write) granted &= ~WASI_RIGHT_FD_WRITE;
+    else if (!(flags & O_DIRECTORY) && !read) granted &= ~WASI_RIGHTS_READ_SIDE;
+    if (type == WASI_FILETYPE_CHARACTER_DEVICE) granted &= ~WASI_RIGHTS_TTY_EXCLUDED;
+    int32_t guest = wasi_fd_insert(wasi, host_fd, type, granted, granted);
     if (guest < 0) return WASMC_WASI_ERRNO_NFILE;
     wasi_store_u32(mem, (uint32_t)opened_fd_ptr, (uint32_t)guest);
     return WASMC_WASI_ERRNO_SUCCESS;
@@ -85,9 +93,14 @@ int32_t wasmc_wasi_path_create_directory(WASI_MEM, int32_t fd, int32_t path, int
 int32_t wasmc_wasi_path_remove_directory(WASI_MEM, int32_t fd, int32_t path, int32_t path_len) {
     RESOLVE(resolved, fd, path, path_len, false);
     if (resolved.trailing_slash && strcmp(resolved.name, ".") != 0) {
-        /* Wasmtime refuses "name/" here (INVAL); doing the same keeps programs comparable. */
+        /* Wasmtime refuses an existing directory named "name/" (INVAL); doing the same keeps
+           programs comparable. A missing name or a non-directory fails as usual. */
+        struct stat st;
+        int32_t err = fstatat(resolved.dir_fd, resolved.name, &st, AT_SYMLINK_NOFOLLOW) != 0 ? wasi_errno_from_host(errno)
+                      : S_ISDIR(st.st_mode)                                                 ? WASMC_WASI_ERRNO_INVAL
+                                                                                            : WASMC_WASI_ERRNO_NOTDIR;
         wasi_resolved_path_free(&resolved);
-        return WASMC_WASI_ERRNO_INVAL;
+        return err;
     }
     return finish(&resolved, unlinkat(resolved.dir_fd, resolved.name, AT_REMOVEDIR));
 }

@@ -2,6 +2,15 @@ import WasmBinary
 import WasmIR
 
 /// Translates every defined function of a validated module into SSA IR.
+///
+/// What the IR guarantees (and `verifyIR` checks): every block is reachable from the entry and
+/// ends in a terminator; nothing branches to the entry; values are numbered densely in creation
+/// order (not definition order); wasm locals are SSA values, never memory — a local read before any
+/// write is a `.constant` zero (`.null` for references) placed at the end of the entry block. Block
+/// results travel as block parameters; a parameter that every edge passes the same value is removed.
+/// `br` to the function label is a `return`; `unreachable` is `.trap(.unreachable)`. Checks that wasm
+/// operators imply (division by zero, bounds, conversions) are left to the backend: the translator
+/// emits no `trapIf`.
 public func translateModule(_ module: Module) throws(TranslationError) -> IRModule {
     let context = try TranslationContext(module)
     var functions: [IRFunction] = []
