@@ -294,6 +294,8 @@ struct TranslationTests {
         #expect(function.index == 2)
         #expect(function.operations == [.constant(.i32(4))])
         #expect(throws: TranslationError.self) { _ = try translateFunction(2, in: module) }
+        let translator = try ModuleTranslator(module)
+        #expect(try translator.translateFunction(0) == (try translateModule(module)).functions[0])
         #expect(throws: TranslationError.self) { _ = try translateFunction(-1, in: module) }
     }
 }

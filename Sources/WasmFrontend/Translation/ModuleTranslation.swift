@@ -23,10 +23,25 @@ public func translateModule(_ module: Module) throws(TranslationError) -> IRModu
 }
 
 /// Translates the defined function at `index` (0 is the first function after the imports).
+/// To translate many functions one by one, use a `ModuleTranslator`, which flattens the module once.
 public func translateFunction(_ index: Int, in module: Module) throws(TranslationError) -> IRFunction {
-    let context = try TranslationContext(module)
-    var scratch = TranslationScratch()
-    return try translate(index, context, &scratch)
+    try ModuleTranslator(module).translateFunction(index)
+}
+
+/// Translates the functions of one module one at a time (in any order, from any thread), sharing
+/// the module's flattened declarations.
+public struct ModuleTranslator: Sendable {
+    let context: TranslationContext
+
+    public init(_ module: Module) throws(TranslationError) {
+        context = try TranslationContext(module)
+    }
+
+    /// The defined function at `index` (0 is the first function after the imports).
+    public func translateFunction(_ index: Int) throws(TranslationError) -> IRFunction {
+        var scratch = TranslationScratch()
+        return try translate(index, context, &scratch)
+    }
 }
 
 private func translate(_ index: Int, _ context: TranslationContext, _ scratch: inout TranslationScratch) throws(TranslationError) -> IRFunction {
@@ -46,7 +61,7 @@ private func translate(_ index: Int, _ context: TranslationContext, _ scratch: i
 }
 
 /// What translation needs to know about the module, flattened once instead of per instruction.
-struct TranslationContext {
+struct TranslationContext: Sendable {
     let module: Module
     let importedFunctionCount: Int
     /// Signature of each function in the function index space; nil for an undeclared type index.
