@@ -39,9 +39,5 @@ static inline ffi_type *wasmc_ffi_type_float(void) { return &ffi_type_float; }
 static inline ffi_type *wasmc_ffi_type_double(void) { return &ffi_type_double; }
 static inline ffi_type *wasmc_ffi_type_pointer(void) { return &ffi_type_pointer; }
 
-// The runtime ABI shared with compiled modules (a provisional copy until the runtime's header is committed).
-#if __has_include("../../runtime-c/include/wasmc_rt.h")
+// The runtime ABI shared with compiled modules.
 #include "../../runtime-c/include/wasmc_rt.h"
-#else
-#include "wasmc_rt_provisional.h"
-#endif

@@ -8,8 +8,6 @@
 #include <string.h>
 #include "wasmc_rt.h"
 
-_Noreturn void wasmc_trap_in(wasmc_trap_code code, const char *function);
-
 static const char *const types[] = {
     "(i32,i32)->(i32)", "(i32)->()", "()->(i32,i64,f32)", "(v128)->(v128)", "(f32)->(f32)", "()->(i32)",
 };

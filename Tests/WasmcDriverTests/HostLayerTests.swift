@@ -4,10 +4,9 @@ import Testing
 import WasmBinary
 @testable import WasmcDriver
 
-/// The host layer on a hand-written module (`Tests/DriverFixtures/module.c`): loading, descriptors,
-/// import checks, calls, traps, globals. It runs on the real runtime when the tree has it, else on a
-/// minimal runtime with the same entry points (one runtime per process: they define the same symbols).
-@Suite("Host layer on a fixture module", .serialized)
+/// The host layer on a hand-written module (`Tests/DriverFixtures/module.c`) and the real runtime:
+/// loading, descriptors, import checks, calls, traps, globals.
+@Suite("Host layer on a fixture module", .serialized, .enabled(if: runtimeIsPresent, "the runtime is not in the tree yet"))
 struct HostLayerTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("DriverFixtures")
@@ -19,9 +18,9 @@ struct HostLayerTests {
         if let (engine, path) = Self.shared { return (engine, try engine.load(sharedObject: path)) }
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("wasmc-host-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        let engine = try Engine(cacheDirectory: work, runtimeDirectory: runtimeIsPresent ? nil : Self.fixtures.appendingPathComponent("runtime"))
+        let engine = try Engine(cacheDirectory: work)
         let module = work.appendingPathComponent("module.so")
-        try RuntimeLibrary.runCompiler(["-shared", "-fPIC", "-I", Self.fixtures.appendingPathComponent("runtime/include").path,
+        try RuntimeLibrary.runCompiler(["-shared", "-fPIC", "-I", RuntimeLibrary.sourceDirectory().appendingPathComponent("include").path,
                                         Self.fixtures.appendingPathComponent("module.c").path, "-o", module.path])
         Self.shared = (engine, module)
         return (engine, try engine.load(sharedObject: module))
