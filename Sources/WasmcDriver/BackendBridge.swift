@@ -1,7 +1,11 @@
+import LLVMBackend
 import WasmIR
 
 /// The backend's entry point with the driver's options.
 func lowerToObject(_ module: IRModule, options: CompilationOptions) throws -> [UInt8] {
-    // LLVMBackend does not export `compileToObject` yet.
-    throw CompileError.unsupported("unsupported: native code generation (the LLVM backend is not available yet)")
+    let backendOptions = BackendOptions(
+        optimizationLevel: options.optimizationLevel,
+        boundsChecks: options.boundsChecks == .explicit ? .explicit : .guardPages
+    )
+    return try compileToObject(module, options: backendOptions)
 }

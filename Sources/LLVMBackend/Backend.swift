@@ -1,0 +1,60 @@
+import CLLVM
+import WasmIR
+
+/// How memory accesses are kept inside linear memory.
+public enum BoundsCheckStrategy: String, Hashable, Sendable {
+    /// The runtime reserves 8 GiB + guard per memory, so an i32 address plus a u32 offset never leaves the
+    /// reservation: accesses need no compare and faults become traps in the signal handler.
+    case guardPages
+    /// Every access compares against the current size; no signal handler needed.
+    case explicit
+}
+
+/// Options that change generated code (and therefore belong in every cache key).
+public struct BackendOptions: Hashable, Sendable {
+    public var optimizationLevel: Int
+    public var boundsChecks: BoundsCheckStrategy
+    /// `"generic"`, `"native"` or an LLVM CPU name such as `"x86-64-v2"`.
+    public var targetCPU: String
+    /// Run `LLVMVerifyModule` on the lowered module before optimizing.
+    public var verifyLLVMIR: Bool
+
+    public init(optimizationLevel: Int = 2, boundsChecks: BoundsCheckStrategy = .guardPages,
+                targetCPU: String = "generic", verifyLLVMIR: Bool = false) {
+        self.optimizationLevel = min(max(optimizationLevel, 0), 3)
+        self.boundsChecks = boundsChecks
+        self.targetCPU = targetCPU
+        self.verifyLLVMIR = verifyLLVMIR
+    }
+}
+
+public enum BackendError: Error, CustomStringConvertible {
+    /// A feature the backend does not lower yet; never silently wrong code.
+    case unsupported(String)
+    /// LLVM rejected the module or could not emit it.
+    case llvm(String)
+
+    public var description: String {
+        switch self {
+        case .unsupported(let feature): "unsupported: \(feature)"
+        case .llvm(let message): "LLVM error: \(message)"
+        }
+    }
+}
+
+/// Lowers a module to a relocatable, position-independent ELF object for the host.
+public func compileToObject(_ module: IRModule, options: BackendOptions) throws -> [UInt8] {
+    let lowering = try ModuleLowering(module, options: options)
+    try lowering.lower()
+    return try lowering.target.emitObject(lowering.llvmModule, optimizationLevel: options.optimizationLevel)
+}
+
+/// The lowered (and optimized) module as LLVM IR text, for debugging and tests.
+public func emitLLVMIR(_ module: IRModule, options: BackendOptions) throws -> String {
+    let lowering = try ModuleLowering(module, options: options)
+    try lowering.lower()
+    try lowering.target.optimize(lowering.llvmModule, optimizationLevel: options.optimizationLevel)
+    guard let text = LLVMPrintModuleToString(lowering.llvmModule) else { return "" }
+    defer { LLVMDisposeMessage(text) }
+    return String(cString: text)
+}

@@ -1,0 +1,224 @@
+import CLLVM
+import WasmBinary
+import WasmIR
+
+/// Non-terminator operations: constants, memory, globals, calls, tables, references.
+extension FunctionLowering {
+    func lower(_ instruction: IRInstruction) throws {
+        let results = instruction.results
+        switch instruction.operation {
+        case .constant(let constant):
+            define(results[0], try lowerConstant(constant))
+        case .plain(let op, let operands):
+            define(results[0], try lowerPlain(op, operands.map(value)))
+        case .select(let condition, let ifTrue, let ifFalse):
+            let test = LLVMBuildICmp(builder, LLVMIntNE, value(condition), module.constI32(0), "")!
+            define(results[0], LLVMBuildSelect(builder, test, value(ifTrue), value(ifFalse), "")!)
+        case .load(let op, let access, let address):
+            try lowerLoad(op, access, address: value(address), result: results[0])
+        case .store(let op, let access, let address, let stored):
+            try lowerStore(op, access, address: value(address), value: value(stored))
+        case .laneAccess, .shuffle, .extractLane, .replaceLane:
+            throw BackendError.unsupported("SIMD instruction in function \(function.index)")
+        case .globalGet(let index):
+            let type = module.module.allGlobalTypes[Int(index)].valueType
+            define(results[0], load(module.llvmType(type), globalCell(index)))
+        case .globalSet(let index, let stored):
+            LLVMBuildStore(builder, value(stored), globalCell(index))
+        case .call(let callee, let arguments):
+            try lowerCall(callee, arguments: arguments.map(value), results: results)
+        case .callIndirect(let typeIndex, let table, let callee, let arguments):
+            try lowerCallIndirect(typeIndex: typeIndex, table: table, callee: value(callee), arguments: arguments.map(value), results: results)
+        case .memorySize:
+            define(results[0], load(module.i32, offsetPointer(memoryPointer!, 16)))
+        case .memoryGrow(_, let delta):
+            define(results[0], runtime("wasmc_memory_grow", module.i32, [module.ptr, module.i32], [memoryPointer!, value(delta)]))
+        case .memoryFill(_, let destination, let byte, let count):
+            _ = runtime("wasmc_memory_fill", module.voidType, [module.ptr, module.i32, module.i32, module.i32],
+                        [memoryPointer!, value(destination), value(byte), value(count)])
+        case .memoryCopy(_, _, let destination, let source, let count):
+            _ = runtime("wasmc_memory_copy", module.voidType, [module.ptr, module.ptr, module.i32, module.i32, module.i32],
+                        [memoryPointer!, memoryPointer!, value(destination), value(source), value(count)])
+        case .memoryInit(let data, _, let destination, let source, let count):
+            let segment = offsetPointer(instance, module.layout.dataSegments + 16 * Int(data))
+            let bytes = load(module.ptr, segment)
+            let length = LLVMBuildTrunc(builder, load(module.i64, offsetPointer(segment, 8)), module.i32, "")!
+            _ = runtime("wasmc_memory_init_data", module.voidType,
+                        [module.ptr, module.ptr, module.i32, module.i32, module.i32, module.i32],
+                        [memoryPointer!, bytes, length, value(destination), value(source), value(count)])
+        case .dataDrop(let data):
+            LLVMBuildStore(builder, module.constI64(0), offsetPointer(instance, module.layout.dataSegments + 16 * Int(data) + 8))
+        case .tableGet(let table, let index):
+            define(results[0], runtime("wasmc_table_get", module.ptr, [module.ptr, module.i32], [tablePointer(table), value(index)]))
+        case .tableSet(let table, let index, let stored):
+            _ = runtime("wasmc_table_set", module.voidType, [module.ptr, module.i32, module.ptr],
+                        [tablePointer(table), value(index), value(stored)])
+        case .tableSize(let table):
+            define(results[0], load(module.i32, offsetPointer(tablePointer(table), 8)))
+        case .tableGrow(let table, let initial, let delta):
+            define(results[0], runtime("wasmc_table_grow", module.i32, [module.ptr, module.ptr, module.i32],
+                                       [tablePointer(table), value(initial), value(delta)]))
+        case .tableFill(let table, let destination, let stored, let count):
+            _ = runtime("wasmc_table_fill", module.voidType, [module.ptr, module.i32, module.ptr, module.i32],
+                        [tablePointer(table), value(destination), value(stored), value(count)])
+        case .tableCopy(let destinationTable, let sourceTable, let destination, let source, let count):
+            _ = runtime("wasmc_table_copy", module.voidType, [module.ptr, module.ptr, module.i32, module.i32, module.i32],
+                        [tablePointer(destinationTable), tablePointer(sourceTable), value(destination), value(source), value(count)])
+        case .tableInit(let element, let table, let destination, let source, let count):
+            let segment = offsetPointer(instance, module.layout.elementSegments + 16 * Int(element))
+            let items = load(module.ptr, segment)
+            let length = LLVMBuildTrunc(builder, load(module.i64, offsetPointer(segment, 8)), module.i32, "")!
+            _ = runtime("wasmc_table_init_elements", module.voidType,
+                        [module.ptr, module.ptr, module.i32, module.i32, module.i32, module.i32],
+                        [tablePointer(table), items, length, value(destination), value(source), value(count)])
+        case .elemDrop(let element):
+            LLVMBuildStore(builder, module.constI64(0), offsetPointer(instance, module.layout.elementSegments + 16 * Int(element) + 8))
+        case .refNull:
+            define(results[0], LLVMConstNull(module.ptr))
+        case .refIsNull(let reference):
+            let isNull = LLVMBuildICmp(builder, LLVMIntEQ, value(reference), LLVMConstNull(module.ptr), "")!
+            define(results[0], LLVMBuildZExt(builder, isNull, module.i32, "")!)
+        case .refFunc(let index):
+            define(results[0], load(module.ptr, offsetPointer(instance, module.layout.functions + 8 * Int(index))))
+        case .trapIf(let condition, let code):
+            trap(if: LLVMBuildICmp(builder, LLVMIntNE, value(condition), module.constI32(0), "")!, code)
+        }
+    }
+
+    private func lowerConstant(_ constant: Constant) throws -> LLVMValueRef {
+        switch constant {
+        case .i32(let bits): return module.constI32(bits)
+        case .i64(let bits): return module.constI64(bits)
+        case .f32(let bits): return LLVMConstBitCast(module.constI32(bits), module.f32)
+        case .f64(let bits): return LLVMConstBitCast(module.constI64(bits), module.f64)
+        case .v128: throw BackendError.unsupported("SIMD (v128 constants)")
+        case .null: return LLVMConstNull(module.ptr)
+        }
+    }
+
+    func globalCell(_ index: UInt32) -> LLVMValueRef {
+        load(module.ptr, offsetPointer(instance, module.layout.globals + 8 * Int(index)))
+    }
+
+    func tablePointer(_ index: UInt32) -> LLVMValueRef {
+        load(module.ptr, offsetPointer(instance, module.layout.tables + 8 * Int(index)))
+    }
+
+    // MARK: - Memory
+
+    /// The host address of an access, with the explicit check when the options (or a dead load) need one.
+    private func effectiveAddress(_ access: MemoryAccess, _ address: LLVMValueRef, forceCheck: Bool) -> LLVMValueRef {
+        let extended = LLVMBuildZExt(builder, address, module.i64, "")!
+        let offset = access.offset == 0 ? extended
+            : LLVMBuildAdd(builder, extended, module.constI64(UInt64(access.offset)), "")!
+        if module.options.boundsChecks == .explicit || forceCheck {
+            let end = LLVMBuildAdd(builder, offset, module.constI64(UInt64(access.size)), "")!
+            let size = load(module.i64, offsetPointer(memoryPointer!, 8))
+            trap(if: LLVMBuildICmp(builder, LLVMIntUGT, end, size, "")!, .memoryOutOfBounds)
+        }
+        return bytePointer(memoryBase!, offset)
+    }
+
+    private func lowerLoad(_ op: LoadOp, _ access: MemoryAccess, address: LLVMValueRef, result: Value) throws {
+        // A load nobody uses gets an explicit bounds check: LLVM may delete the load, never the check.
+        let pointer = effectiveAddress(access, address, forceCheck: useCounts[Int(result.index)] == 0)
+        func loadAs(_ type: LLVMTypeRef) -> LLVMValueRef {
+            let instruction = load(type, pointer)
+            LLVMSetAlignment(instruction, 1)
+            return instruction
+        }
+        let loaded: LLVMValueRef
+        switch op {
+        case .i32Load: loaded = loadAs(module.i32)
+        case .i64Load: loaded = loadAs(module.i64)
+        case .f32Load: loaded = loadAs(module.f32)
+        case .f64Load: loaded = loadAs(module.f64)
+        case .i32Load8S: loaded = LLVMBuildSExt(builder, loadAs(module.i8), module.i32, "")
+        case .i32Load8U: loaded = LLVMBuildZExt(builder, loadAs(module.i8), module.i32, "")
+        case .i32Load16S: loaded = LLVMBuildSExt(builder, loadAs(LLVMInt16TypeInContext(module.context)), module.i32, "")
+        case .i32Load16U: loaded = LLVMBuildZExt(builder, loadAs(LLVMInt16TypeInContext(module.context)), module.i32, "")
+        case .i64Load8S: loaded = LLVMBuildSExt(builder, loadAs(module.i8), module.i64, "")
+        case .i64Load8U: loaded = LLVMBuildZExt(builder, loadAs(module.i8), module.i64, "")
+        case .i64Load16S: loaded = LLVMBuildSExt(builder, loadAs(LLVMInt16TypeInContext(module.context)), module.i64, "")
+        case .i64Load16U: loaded = LLVMBuildZExt(builder, loadAs(LLVMInt16TypeInContext(module.context)), module.i64, "")
+        case .i64Load32S: loaded = LLVMBuildSExt(builder, loadAs(module.i32), module.i64, "")
+        case .i64Load32U: loaded = LLVMBuildZExt(builder, loadAs(module.i32), module.i64, "")
+        default: throw BackendError.unsupported("SIMD load \(op.name)")
+        }
+        define(result, loaded)
+    }
+
+    private func lowerStore(_ op: StoreOp, _ access: MemoryAccess, address: LLVMValueRef, value stored: LLVMValueRef) throws {
+        let pointer = effectiveAddress(access, address, forceCheck: false)
+        let narrowed: LLVMValueRef
+        switch op {
+        case .i32Store, .i64Store, .f32Store, .f64Store: narrowed = stored
+        case .i32Store8, .i64Store8: narrowed = LLVMBuildTrunc(builder, stored, module.i8, "")
+        case .i32Store16, .i64Store16: narrowed = LLVMBuildTrunc(builder, stored, LLVMInt16TypeInContext(module.context), "")
+        case .i64Store32: narrowed = LLVMBuildTrunc(builder, stored, module.i32, "")
+        case .v128Store: throw BackendError.unsupported("SIMD store v128.store")
+        }
+        LLVMSetAlignment(LLVMBuildStore(builder, narrowed, pointer), 1)
+    }
+
+    // MARK: - Calls
+
+    private func callResults(_ type: FunctionType, call makeCall: ([LLVMValueRef]) -> LLVMValueRef,
+                             arguments: [LLVMValueRef], results: [Value]) {
+        if type.results.count > 1 {
+            let area = resultArea(count: type.results.count)
+            _ = makeCall(arguments + [area])
+            for (index, result) in results.enumerated() {
+                define(result, load(module.llvmType(type.results[index]), offsetPointer(area, 16 * index)))
+            }
+        } else {
+            let returned = makeCall(arguments)
+            if let result = results.first { define(result, returned) }
+        }
+    }
+
+    /// A stack area for multi-value results, allocated in the prologue so loops don't grow the stack.
+    private func resultArea(count: Int) -> LLVMValueRef {
+        let current = LLVMGetInsertBlock(builder)!
+        LLVMPositionBuilderBefore(builder, LLVMGetFirstInstruction(prologue))
+        let area = LLVMBuildAlloca(builder, LLVMArrayType2(module.i8, UInt64(16 * count)), "")!
+        LLVMSetAlignment(area, 16)
+        LLVMPositionBuilderAtEnd(builder, current)
+        return area
+    }
+
+    private func lowerCall(_ callee: UInt32, arguments: [LLVMValueRef], results: [Value]) throws {
+        let typeIndex = module.module.allFunctionTypeIndices[Int(callee)]
+        let type = module.module.types[Int(typeIndex)]
+        let llvmType = module.functionType(type)
+        let imported = module.module.importedFunctionCount
+        if Int(callee) >= imported {
+            let target = module.functions[Int(callee) - imported]
+            callResults(type, call: { call((llvmType, target), [instance] + $0) }, arguments: arguments, results: results)
+        } else {
+            let record = load(module.ptr, offsetPointer(instance, module.layout.functions + 8 * Int(callee)))
+            let code = load(module.ptr, record)
+            let calleeInstance = load(module.ptr, offsetPointer(record, 16))
+            callResults(type, call: { call((llvmType, code), [calleeInstance] + $0) }, arguments: arguments, results: results)
+        }
+    }
+
+    private func lowerCallIndirect(typeIndex: UInt32, table: UInt32, callee: LLVMValueRef, arguments: [LLVMValueRef],
+                                   results: [Value]) throws {
+        let type = module.module.types[Int(typeIndex)]
+        let llvmType = module.functionType(type)
+        let tablePointer = tablePointer(table)
+        let size = load(module.i32, offsetPointer(tablePointer, 8))
+        trap(if: LLVMBuildICmp(builder, LLVMIntUGE, callee, size, "")!, .tableOutOfBounds)
+        let elements = load(module.ptr, tablePointer)
+        let slot = bytePointer(elements, LLVMBuildMul(builder, LLVMBuildZExt(builder, callee, module.i64, ""), module.constI64(8), ""))
+        let record = load(module.ptr, slot)
+        trap(if: LLVMBuildICmp(builder, LLVMIntEQ, record, LLVMConstNull(module.ptr), "")!, .uninitializedElement)
+        let actual = load(module.i32, offsetPointer(record, 8))
+        let expected = LLVMBuildTrunc(builder, load(module.i64, offsetPointer(instance, module.layout.typeIDs + 8 * Int(typeIndex))), module.i32, "")!
+        trap(if: LLVMBuildICmp(builder, LLVMIntNE, actual, expected, "")!, .indirectCallTypeMismatch)
+        let code = load(module.ptr, record)
+        let calleeInstance = load(module.ptr, offsetPointer(record, 16))
+        callResults(type, call: { call((llvmType, code), [calleeInstance] + $0) }, arguments: arguments, results: results)
+    }
+}

@@ -1,0 +1,213 @@
+import CLLVM
+import WasmBinary
+import WasmIR
+
+/// Lowers one `IRFunction`: IR blocks become LLVM blocks, block parameters become phis, and every
+/// operation becomes straight-line LLVM IR plus explicit trap branches where wasm semantics demand them.
+final class FunctionLowering {
+    let module: ModuleLowering
+    let function: IRFunction
+    let llvmFunction: LLVMValueRef
+    var builder: LLVMBuilderRef { module.builder }
+
+    var values: [LLVMValueRef?]
+    var blocks: [LLVMBasicBlockRef] = []
+    var phis: [[LLVMValueRef]] = []
+    var trapBlocks: [TrapCode: LLVMBasicBlockRef] = [:]
+    /// How often each value is used; a load nobody uses still has to trap when out of bounds.
+    var useCounts: [Int]
+    var instance: LLVMValueRef { LLVMGetParam(llvmFunction, 0) }
+    var resultsPointer: LLVMValueRef? { function.type.results.count > 1 ? LLVMGetParam(llvmFunction, UInt32(function.type.parameters.count + 1)) : nil }
+    /// Memory pointer and base, loaded once in the prologue: neither moves after instantiation.
+    var memoryPointer: LLVMValueRef?
+    var memoryBase: LLVMValueRef?
+    var prologue: LLVMBasicBlockRef!
+
+    init(_ module: ModuleLowering, function: IRFunction, llvmFunction: LLVMValueRef) {
+        self.module = module
+        self.function = function
+        self.llvmFunction = llvmFunction
+        values = Array(repeating: nil, count: function.valueTypes.count)
+        useCounts = Array(repeating: 0, count: function.valueTypes.count)
+    }
+
+    func lower() throws {
+        countUses()
+        prologue = LLVMAppendBasicBlockInContext(module.context, llvmFunction, "prologue")
+        for block in function.blocks {
+            let llvmBlock = LLVMAppendBasicBlockInContext(module.context, llvmFunction, "b\(block.id.index)")!
+            blocks.append(llvmBlock)
+            LLVMPositionBuilderAtEnd(builder, llvmBlock)
+            var blockPhis: [LLVMValueRef] = []
+            for parameter in block.parameters {
+                let phi = LLVMBuildPhi(builder, module.llvmType(function.type(of: parameter)), "")!
+                values[Int(parameter.index)] = phi
+                blockPhis.append(phi)
+            }
+            phis.append(blockPhis)
+        }
+        emitPrologue()
+        for block in function.blocks {
+            LLVMPositionBuilderAtEnd(builder, blocks[Int(block.id.index)])
+            for instruction in block.instructions { try lower(instruction) }
+            guard let terminator = block.terminator else { throw BackendError.llvm("block \(block.id) has no terminator") }
+            try lower(terminator, from: block.id)
+        }
+    }
+
+    private func countUses() {
+        for block in function.blocks {
+            for instruction in block.instructions {
+                for operand in instruction.operation.operands { useCounts[Int(operand.index)] += 1 }
+            }
+            switch block.terminator {
+            case .jump(let call): call.arguments.forEach { useCounts[Int($0.index)] += 1 }
+            case .branch(let condition, let a, let b):
+                useCounts[Int(condition.index)] += 1
+                (a.arguments + b.arguments).forEach { useCounts[Int($0.index)] += 1 }
+            case .switchTable(let index, let targets, let fallback):
+                useCounts[Int(index.index)] += 1
+                (targets.flatMap(\.arguments) + fallback.arguments).forEach { useCounts[Int($0.index)] += 1 }
+            case .return(let results): results.forEach { useCounts[Int($0.index)] += 1 }
+            default: break
+            }
+        }
+    }
+
+    /// Stack budget check, cached memory pointers, then a jump into the IR's entry block.
+    private func emitPrologue() {
+        LLVMPositionBuilderAtEnd(builder, prologue)
+        let (frameType, frameAddress) = module.intrinsic("llvm.frameaddress", [module.ptr])
+        var zero: [LLVMValueRef?] = [module.constI32(0)]
+        let frame = zero.withUnsafeMutableBufferPointer { LLVMBuildCall2(builder, frameType, frameAddress, $0.baseAddress, 1, "")! }
+        let limitGlobal = LLVMGetNamedGlobal(module.llvmModule, "wasmc_stack_limit")
+            ?? LLVMAddGlobal(module.llvmModule, module.i64, "wasmc_stack_limit")!
+        let limit = LLVMBuildLoad2(builder, module.i64, limitGlobal, "")!
+        let exhausted = LLVMBuildICmp(builder, LLVMIntULT, LLVMBuildPtrToInt(builder, frame, module.i64, ""), limit, "")!
+        trap(if: exhausted, .callStackExhausted)
+        if !module.module.allMemories.isEmpty {
+            let pointer = LLVMBuildLoad2(builder, module.ptr, offsetPointer(instance, module.layout.memories), "")!
+            memoryPointer = pointer
+            memoryBase = LLVMBuildLoad2(builder, module.ptr, pointer, "")
+        }
+        let entryArguments = (0..<function.type.parameters.count).map { LLVMGetParam(llvmFunction, UInt32($0 + 1))! }
+        branch(to: BlockID(0), with: entryArguments)
+    }
+
+    // MARK: - Helpers
+
+    func value(_ v: Value) -> LLVMValueRef { values[Int(v.index)]! }
+
+    func define(_ v: Value, _ llvmValue: LLVMValueRef) { values[Int(v.index)] = llvmValue }
+
+    func offsetPointer(_ base: LLVMValueRef, _ offset: Int) -> LLVMValueRef {
+        guard offset != 0 else { return base }
+        var index: [LLVMValueRef?] = [module.constI64(UInt64(offset))]
+        return index.withUnsafeMutableBufferPointer { LLVMBuildGEP2(builder, module.i8, base, $0.baseAddress, 1, "")! }
+    }
+
+    func bytePointer(_ base: LLVMValueRef, _ offset: LLVMValueRef) -> LLVMValueRef {
+        var index: [LLVMValueRef?] = [offset]
+        return index.withUnsafeMutableBufferPointer { LLVMBuildGEP2(builder, module.i8, base, $0.baseAddress, 1, "")! }
+    }
+
+    func load(_ type: LLVMTypeRef, _ pointer: LLVMValueRef) -> LLVMValueRef { LLVMBuildLoad2(builder, type, pointer, "")! }
+
+    func call(_ callee: (LLVMTypeRef, LLVMValueRef), _ arguments: [LLVMValueRef]) -> LLVMValueRef {
+        var arguments: [LLVMValueRef?] = arguments
+        return arguments.withUnsafeMutableBufferPointer {
+            LLVMBuildCall2(builder, callee.0, callee.1, $0.baseAddress, UInt32($0.count), "")!
+        }
+    }
+
+    func runtime(_ name: String, _ result: LLVMTypeRef, _ parameters: [LLVMTypeRef], _ arguments: [LLVMValueRef]) -> LLVMValueRef {
+        call(module.runtimeFunction(name, returning: result, parameters), arguments)
+    }
+
+    /// Branches to a shared per-function trap block when `condition` (i1) holds.
+    func trap(if condition: LLVMValueRef, _ code: TrapCode) {
+        let continuation = LLVMAppendBasicBlockInContext(module.context, llvmFunction, "")!
+        LLVMBuildCondBr(builder, condition, trapBlock(code), continuation)
+        LLVMPositionBuilderAtEnd(builder, continuation)
+    }
+
+    func trapBlock(_ code: TrapCode) -> LLVMBasicBlockRef {
+        if let existing = trapBlocks[code] { return existing }
+        let current = LLVMGetInsertBlock(builder)!
+        let block = LLVMAppendBasicBlockInContext(module.context, llvmFunction, "trap\(code.rawValue)")!
+        LLVMPositionBuilderAtEnd(builder, block)
+        _ = call(module.runtimeFunction("wasmc_trap_in", returning: module.voidType, [module.i32, module.ptr], noReturn: true),
+                 [module.constI32(code.rawValue), module.functionNameConstant(function)])
+        LLVMBuildUnreachable(builder)
+        LLVMPositionBuilderAtEnd(builder, current)
+        trapBlocks[code] = block
+        return block
+    }
+
+    // MARK: - Terminators
+
+    private func branch(to target: BlockID, with arguments: [LLVMValueRef]) {
+        let from = LLVMGetInsertBlock(builder)!
+        addIncoming(target, arguments, from: from)
+        LLVMBuildBr(builder, blocks[Int(target.index)])
+    }
+
+    private func addIncoming(_ target: BlockID, _ arguments: [LLVMValueRef], from: LLVMBasicBlockRef) {
+        for (phi, argument) in zip(phis[Int(target.index)], arguments) {
+            var incomingValue: [LLVMValueRef?] = [argument]
+            var incomingBlock: [LLVMBasicBlockRef?] = [from]
+            LLVMAddIncoming(phi, &incomingValue, &incomingBlock, 1)
+        }
+    }
+
+    /// The LLVM block an edge enters: the target itself, or a fresh edge block when the target has
+    /// parameters and this terminator already reaches it (a phi takes one value per predecessor).
+    private func edge(_ call: BlockCall, from block: LLVMBasicBlockRef, seen: inout Set<BlockID>) -> LLVMBasicBlockRef {
+        let arguments = call.arguments.map(value)
+        if call.arguments.isEmpty || !seen.contains(call.block) {
+            seen.insert(call.block)
+            addIncoming(call.block, arguments, from: block)
+            return blocks[Int(call.block.index)]
+        }
+        let edgeBlock = LLVMAppendBasicBlockInContext(module.context, llvmFunction, "")!
+        let current = LLVMGetInsertBlock(builder)!
+        LLVMPositionBuilderAtEnd(builder, edgeBlock)
+        addIncoming(call.block, arguments, from: edgeBlock)
+        LLVMBuildBr(builder, blocks[Int(call.block.index)])
+        LLVMPositionBuilderAtEnd(builder, current)
+        return edgeBlock
+    }
+
+    private func lower(_ terminator: Terminator, from id: BlockID) throws {
+        let current = LLVMGetInsertBlock(builder)!
+        var seen = Set<BlockID>()
+        switch terminator {
+        case .jump(let target):
+            branch(to: target.block, with: target.arguments.map(value))
+        case .branch(let condition, let ifTrue, let ifFalse):
+            let test = LLVMBuildICmp(builder, LLVMIntNE, value(condition), module.constI32(0), "")!
+            let trueBlock = edge(ifTrue, from: current, seen: &seen)
+            let falseBlock = edge(ifFalse, from: current, seen: &seen)
+            LLVMBuildCondBr(builder, test, trueBlock, falseBlock)
+        case .switchTable(let index, let targets, let fallback):
+            let defaultBlock = edge(fallback, from: current, seen: &seen)
+            let switchInstruction = LLVMBuildSwitch(builder, value(index), defaultBlock, UInt32(targets.count))!
+            for (caseIndex, target) in targets.enumerated() {
+                LLVMAddCase(switchInstruction, module.constI32(UInt32(caseIndex)), edge(target, from: current, seen: &seen))
+            }
+        case .return(let results):
+            if results.count == 1 {
+                LLVMBuildRet(builder, value(results[0]))
+            } else {
+                if let pointer = resultsPointer {
+                    for (index, result) in results.enumerated() {
+                        LLVMBuildStore(builder, value(result), offsetPointer(pointer, 16 * index))
+                    }
+                }
+                LLVMBuildRetVoid(builder)
+            }
+        case .trap(let code):
+            LLVMBuildBr(builder, trapBlock(code))
+        }
+    }
+}

@@ -1,0 +1,160 @@
+import CLLVM
+import WasmBinary
+import WasmIR
+
+/// Lowers a whole module: one LLVM function per wasm function (natural C ABI, instance first), the
+/// instantiation plan the runtime reads, and the `wasmc_module` descriptor with its entry-point thunks.
+final class ModuleLowering {
+    let irModule: IRModule
+    let module: Module
+    let options: BackendOptions
+    let context: LLVMContextRef
+    let llvmModule: LLVMModuleRef
+    let builder: LLVMBuilderRef
+    let target: TargetMachine
+    let layout: InstanceLayout
+
+    // Types used everywhere.
+    let voidType, i1, i8, i32, i64, f32, f64, ptr: LLVMTypeRef
+
+    /// LLVM functions of the defined wasm functions, by defined index.
+    private(set) var functions: [LLVMValueRef] = []
+    private var runtimeFunctions: [String: (LLVMTypeRef, LLVMValueRef)] = [:]
+    private var functionNameConstants: [UInt32: LLVMValueRef] = [:]
+
+    init(_ irModule: IRModule, options: BackendOptions) throws {
+        self.irModule = irModule
+        self.module = irModule.module
+        self.options = options
+        context = LLVMContextCreate()
+        llvmModule = LLVMModuleCreateWithNameInContext("wasm", context)
+        builder = LLVMCreateBuilderInContext(context)
+        target = try TargetMachine(cpu: options.targetCPU, optimizationLevel: options.optimizationLevel)
+        voidType = LLVMVoidTypeInContext(context)
+        i1 = LLVMInt1TypeInContext(context)
+        i8 = LLVMInt8TypeInContext(context)
+        i32 = LLVMInt32TypeInContext(context)
+        i64 = LLVMInt64TypeInContext(context)
+        f32 = LLVMFloatTypeInContext(context)
+        f64 = LLVMDoubleTypeInContext(context)
+        ptr = LLVMPointerTypeInContext(context, 0)
+        layout = InstanceLayout(module)
+        target.configure(llvmModule)
+    }
+
+    deinit {
+        LLVMDisposeBuilder(builder)
+        LLVMDisposeModule(llvmModule)
+        LLVMContextDispose(context)
+    }
+
+    func lower() throws {
+        for type in module.types {
+            for valueType in type.parameters + type.results where valueType == .v128 {
+                throw BackendError.unsupported("SIMD (v128 values)")
+            }
+        }
+        let imported = UInt32(module.importedFunctionCount)
+        for function in irModule.functions {
+            let type = functionType(function.type)
+            let name = symbolName(for: function)
+            let value = LLVMAddFunction(llvmModule, name, type)!
+            LLVMSetLinkage(value, LLVMInternalLinkage)
+            functions.append(value)
+            _ = imported
+        }
+        for (index, function) in irModule.functions.enumerated() {
+            try FunctionLowering(self, function: function, llvmFunction: functions[index]).lower()
+        }
+        emitPlanAndDescriptor()
+        if options.verifyLLVMIR {
+            var message: UnsafeMutablePointer<CChar>?
+            if LLVMVerifyModule(llvmModule, LLVMReturnStatusAction, &message) != 0 {
+                defer { LLVMDisposeMessage(message) }
+                throw BackendError.llvm("generated LLVM IR does not verify: " + (message.map { String(cString: $0) } ?? ""))
+            }
+            LLVMDisposeMessage(message)
+        }
+    }
+
+    // MARK: - Types and signatures
+
+    func llvmType(_ type: ValueType) -> LLVMTypeRef {
+        switch type {
+        case .i32: i32
+        case .i64: i64
+        case .f32: f32
+        case .f64: f64
+        case .funcref, .externref: ptr
+        case .v128: LLVMVectorType(i64, 2)
+        }
+    }
+
+    /// `R f(ptr instance, P…)`, or `void f(ptr instance, P…, ptr results)` for several results.
+    func functionType(_ type: FunctionType) -> LLVMTypeRef {
+        var parameters: [LLVMTypeRef?] = [ptr] + type.parameters.map(llvmType)
+        if type.results.count > 1 { parameters.append(ptr) }
+        let result = type.results.count == 1 ? llvmType(type.results[0]) : voidType
+        return parameters.withUnsafeMutableBufferPointer { LLVMFunctionType(result, $0.baseAddress, UInt32($0.count), 0) }
+    }
+
+    private func symbolName(for function: IRFunction) -> String {
+        let base = function.name.map { name in
+            String(name.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" }.prefix(64))
+        } ?? "func"
+        return "wasm_\(function.index)_\(base)"
+    }
+
+    /// A runtime function, declared on first use.
+    func runtimeFunction(_ name: String, returning result: LLVMTypeRef, _ parameters: [LLVMTypeRef],
+                         noReturn: Bool = false) -> (LLVMTypeRef, LLVMValueRef) {
+        if let existing = runtimeFunctions[name] { return existing }
+        var parameters: [LLVMTypeRef?] = parameters
+        let type = parameters.withUnsafeMutableBufferPointer { LLVMFunctionType(result, $0.baseAddress, UInt32($0.count), 0) }!
+        let function = LLVMAddFunction(llvmModule, name, type)!
+        if noReturn {
+            addAttribute("noreturn", to: function)
+            addAttribute("cold", to: function)
+        }
+        runtimeFunctions[name] = (type, function)
+        return (type, function)
+    }
+
+    func intrinsic(_ name: String, _ overloads: [LLVMTypeRef]) -> (LLVMTypeRef, LLVMValueRef) {
+        let id = LLVMLookupIntrinsicID(name, name.utf8.count)
+        var overloads: [LLVMTypeRef?] = overloads
+        let function = overloads.withUnsafeMutableBufferPointer { LLVMGetIntrinsicDeclaration(llvmModule, id, $0.baseAddress, $0.count) }!
+        let type = overloads.withUnsafeMutableBufferPointer { LLVMIntrinsicGetType(context, id, $0.baseAddress, $0.count) }!
+        return (type, function)
+    }
+
+    func addAttribute(_ name: String, to function: LLVMValueRef) {
+        let kind = LLVMGetEnumAttributeKindForName(name, name.utf8.count)
+        LLVMAddAttributeAtIndex(function, UInt32(bitPattern: Int32(LLVMAttributeFunctionIndex)), LLVMCreateEnumAttribute(context, kind, 0))
+    }
+
+    /// A private constant C string naming a wasm function, for trap reports.
+    func functionNameConstant(_ function: IRFunction) -> LLVMValueRef {
+        if let existing = functionNameConstants[function.index] { return existing }
+        let name = function.name ?? "function \(function.index)"
+        let value = globalString(name, symbol: "wasm_name_\(function.index)")
+        functionNameConstants[function.index] = value
+        return value
+    }
+
+    func globalString(_ text: String, symbol: String) -> LLVMValueRef {
+        let bytes = Array(text.utf8)
+        let constant = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { LLVMConstStringInContext(context, $0.baseAddress, UInt32(bytes.count), 0)! }
+        }
+        let global = LLVMAddGlobal(llvmModule, LLVMTypeOf(constant), symbol)!
+        LLVMSetInitializer(global, constant)
+        LLVMSetGlobalConstant(global, 1)
+        LLVMSetLinkage(global, LLVMPrivateLinkage)
+        LLVMSetUnnamedAddress(global, LLVMGlobalUnnamedAddr)
+        return global
+    }
+
+    func constI32(_ value: UInt32) -> LLVMValueRef { LLVMConstInt(i32, UInt64(value), 0) }
+    func constI64(_ value: UInt64) -> LLVMValueRef { LLVMConstInt(i64, value, 0) }
+}

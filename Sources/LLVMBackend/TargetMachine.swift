@@ -1,0 +1,76 @@
+import CLLVM
+
+/// The host target: optimization through the new pass manager and object emission.
+final class TargetMachine {
+    let machine: LLVMTargetMachineRef
+    let triple: String
+
+    private static let initialize: Void = {
+        LLVMInitializeX86TargetInfo()
+        LLVMInitializeX86Target()
+        LLVMInitializeX86TargetMC()
+        LLVMInitializeX86AsmPrinter()
+    }()
+
+    init(cpu requestedCPU: String, optimizationLevel: Int) throws {
+        _ = Self.initialize
+        let tripleText = LLVMGetDefaultTargetTriple()!
+        defer { LLVMDisposeMessage(tripleText) }
+        triple = String(cString: tripleText)
+        var target: LLVMTargetRef?
+        var error: UnsafeMutablePointer<CChar>?
+        guard LLVMGetTargetFromTriple(triple, &target, &error) == 0, let target else {
+            defer { LLVMDisposeMessage(error) }
+            throw BackendError.llvm(error.map { String(cString: $0) } ?? "no target for \(triple)")
+        }
+        var cpu = requestedCPU
+        var features = ""
+        if requestedCPU == "native" {
+            let name = LLVMGetHostCPUName()!
+            let hostFeatures = LLVMGetHostCPUFeatures()!
+            cpu = String(cString: name)
+            features = String(cString: hostFeatures)
+            LLVMDisposeMessage(name)
+            LLVMDisposeMessage(hostFeatures)
+        }
+        let level: LLVMCodeGenOptLevel = optimizationLevel == 0 ? LLVMCodeGenLevelNone
+            : optimizationLevel == 1 ? LLVMCodeGenLevelLess : optimizationLevel == 2 ? LLVMCodeGenLevelDefault : LLVMCodeGenLevelAggressive
+        guard let machine = LLVMCreateTargetMachine(target, triple, cpu, features, level, LLVMRelocPIC, LLVMCodeModelDefault) else {
+            throw BackendError.llvm("cannot create a target machine for \(triple) \(cpu)")
+        }
+        self.machine = machine
+    }
+
+    deinit { LLVMDisposeTargetMachine(machine) }
+
+    func configure(_ module: LLVMModuleRef) {
+        LLVMSetTarget(module, triple)
+        let layout = LLVMCreateTargetDataLayout(machine)
+        LLVMSetModuleDataLayout(module, layout)
+        LLVMDisposeTargetData(layout)
+    }
+
+    func optimize(_ module: LLVMModuleRef, optimizationLevel: Int) throws {
+        let options = LLVMCreatePassBuilderOptions()
+        defer { LLVMDisposePassBuilderOptions(options) }
+        if let error = LLVMRunPasses(module, "default<O\(optimizationLevel)>", machine, options) {
+            let message = LLVMGetErrorMessage(error)
+            defer { LLVMDisposeErrorMessage(message) }
+            throw BackendError.llvm(message.map { String(cString: $0) } ?? "pass pipeline failed")
+        }
+    }
+
+    func emitObject(_ module: LLVMModuleRef, optimizationLevel: Int) throws -> [UInt8] {
+        try optimize(module, optimizationLevel: optimizationLevel)
+        var buffer: LLVMMemoryBufferRef?
+        var error: UnsafeMutablePointer<CChar>?
+        guard LLVMTargetMachineEmitToMemoryBuffer(machine, module, LLVMObjectFile, &error, &buffer) == 0, let buffer else {
+            defer { LLVMDisposeMessage(error) }
+            throw BackendError.llvm(error.map { String(cString: $0) } ?? "object emission failed")
+        }
+        defer { LLVMDisposeMemoryBuffer(buffer) }
+        let start = LLVMGetBufferStart(buffer)!
+        let size = LLVMGetBufferSize(buffer)
+        return start.withMemoryRebound(to: UInt8.self, capacity: size) { Array(UnsafeBufferPointer(start: $0, count: size)) }
+    }
+}
