@@ -3,9 +3,8 @@ import WasmIR
 
 /// The backend's entry point with the driver's options.
 func lowerToObject(_ module: IRModule, options: CompilationOptions) throws -> [UInt8] {
-    let backendOptions = BackendOptions(
-        optimizationLevel: options.optimizationLevel,
-        boundsChecks: options.boundsChecks == .explicit ? .explicit : .guardPages
-    )
-    return try compileToObject(module, options: backendOptions)
+    var backend = BackendOptions()
+    backend.optimizationLevel = options.optimizationLevel
+    backend.boundsChecks = options.boundsChecks == .explicit ? .explicit : .guardPages
+    return try compileToObject(module, options: backend)
 }
