@@ -8,6 +8,7 @@ public struct Wasmc: ParsableCommand {
         abstract: "Ahead-of-time compiler from WebAssembly to native code.",
         version: compilerVersion,
         subcommands: [
+            CompileCommand.self,
             ValidateCommand.self,
             IRCommand.self,
             FuzzCommand.self,

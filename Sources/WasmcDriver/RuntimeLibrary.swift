@@ -77,7 +77,7 @@ public struct RuntimeLibrary: Sendable {
     /// The runtime's C files (everything but host modules and tests), compiled into one shared library.
     private static func buildRuntime(sourceDirectory: URL, sources: [SourceFile], output: URL) throws {
         let cFiles = sources.filter { file in
-            file.relativePath.hasSuffix(".c") && !file.relativePath.hasSuffix("spectest.c")
+            file.relativePath.hasSuffix(".c") && !file.relativePath.hasSuffix("spectest.c") && !file.relativePath.hasPrefix("host/")
                 && !file.relativePath.contains("test") && !file.relativePath.contains("bench")
         }
         guard !cFiles.isEmpty else { throw CompileError.link("no C files in \(sourceDirectory.path)") }

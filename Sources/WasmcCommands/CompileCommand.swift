@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import WasmcDriver
+
+/// `wasmc compile FILE.wasm -o OUT`: a standalone native executable (or an object, or a shared object).
+struct CompileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compile",
+        abstract: "Compile a module ahead of time to a native executable, object or shared object.",
+        discussion: """
+            Executables run the module's _start with WASI preview 1. Like Wasmtime, they see no files unless \
+            granted with --dir HOST[::GUEST] and no environment unless given with --env NAME[=VALUE]; those \
+            grants are baked in here. Traps print a report to stderr and exit with status 134.
+            """
+    )
+
+    @Argument(help: "The .wasm file.")
+    var file: String
+
+    @Option(name: .shortAndLong, help: "Where to write the output.")
+    var output: String
+
+    @Option(help: "What to write: exe (default), obj (object + wasmc_rt.h beside it) or shared (a .so to dlopen).")
+    var emit: String = OutputKind.executable.rawValue
+
+    @Option(name: .long, parsing: .singleValue, help: "Grant a host directory to the program, as HOST[::GUEST].")
+    var dir: [String] = []
+
+    @Option(name: .long, parsing: .singleValue, help: "Pass an environment variable, as NAME=VALUE or NAME (from this environment).")
+    var env: [String] = []
+
+    @OptionGroup var compilation: CompilationArguments
+
+    func validate() throws {
+        guard OutputKind(rawValue: emit) != nil else { throw ValidationError("--emit takes exe, obj or shared") }
+    }
+
+    func run() throws {
+        let bytes = try readInputFile(file)
+        do {
+            let builder = try ExecutableBuilder(options: compilation.options,
+                                                cacheDirectory: compilation.noCache ? nil : ArtifactCache.defaultDirectory())
+            try builder.build(bytes, kind: OutputKind(rawValue: emit) ?? .executable, output: URL(fileURLWithPath: output),
+                              hostOptions: hostOptions(directories: dir, environment: env))
+        } catch {
+            printError("\(file): \(error)")
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// Wasmtime-syntax host options; `--env NAME` takes the value from this process's environment.
+func hostOptions(directories: [String], environment: [String]) -> [String] {
+    directories.flatMap { ["--dir", $0] } + environment.flatMap { entry -> [String] in
+        if entry.contains("=") { return ["--env", entry] }
+        guard let value = ProcessInfo.processInfo.environment[entry] else { return [] }
+        return ["--env", "\(entry)=\(value)"]
+    }
+}

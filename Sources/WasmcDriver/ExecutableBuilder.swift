@@ -1,0 +1,117 @@
+import Foundation
+
+/// What `wasmc compile` writes.
+public enum OutputKind: String, CaseIterable, Sendable {
+    /// A standalone ELF executable: the module, the runtime, WASI and a `main` that runs `_start`.
+    case executable = "exe"
+    /// The relocatable object alone, plus a C header describing the ABI, for embedding.
+    case object = "obj"
+    /// A shared object a host can `dlopen` (runtime symbols resolved from the host's libwasmc_rt).
+    case shared
+}
+
+/// Builds native executables: compiles the module to an object and links it with the static host
+/// runtime (`runtime-c/src`, `runtime-c/wasi`, `runtime-c/host`), which is built once per runtime source
+/// and cached. The output is written to a temporary file and renamed into place, so a failed build
+/// never leaves a half-written file where the user's was.
+public struct ExecutableBuilder {
+    public let compiler: Compiler
+    private let cache: ArtifactCache?
+
+    public init(options: CompilationOptions, cacheDirectory: URL?) throws {
+        let cache = cacheDirectory.map { ArtifactCache(directory: $0) }
+        let runtime = try RuntimeLibrary.prepare(cache: cache)
+        compiler = Compiler(options: options, runtime: runtime, cache: cache)
+        self.cache = cache
+    }
+
+    /// Compiles `bytes` and writes `kind` to `output`. `hostOptions` (Wasmtime syntax: `--dir`, `--env`)
+    /// are baked into executables.
+    public func build(_ bytes: [UInt8], kind: OutputKind, output: URL, hostOptions: [String] = []) throws {
+        let object = try compiler.compileToObjectFile(bytes)
+        let work = ArtifactCache.privateTemporaryDirectory().appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let objectFile = work.appendingPathComponent("module.o")
+        try Data(object).write(to: objectFile)
+        let staged = work.appendingPathComponent("output")
+        switch kind {
+        case .object:
+            try Data(object).write(to: staged)
+            let header = output.deletingPathExtension().appendingPathExtension("h")
+            try FileManager.default.copyItem(at: RuntimeLibrary.sourceDirectory().appendingPathComponent("include/wasmc_rt.h"),
+                                             to: work.appendingPathComponent("header"))
+            try replace(header, with: work.appendingPathComponent("header"))
+        case .shared:
+            try RuntimeLibrary.runCompiler(["-shared", "-o", staged.path, objectFile.path])
+        case .executable:
+            let options = work.appendingPathComponent("options.c")
+            try hostOptionsSource(hostOptions).write(to: options, atomically: true, encoding: .utf8)
+            let library = try hostLibrary()
+            try RuntimeLibrary.runCompiler(["-O2", "-o", staged.path, objectFile.path, options.path, library.path,
+                                            "-lm", "-pthread"])
+        }
+        try replace(output, with: staged)
+    }
+
+    /// A cached executable for `wasmc run`: the same bytes and options give the same file.
+    public func cachedExecutable(_ bytes: [UInt8]) throws -> URL {
+        let key = compiler.cacheKey(for: bytes)
+        if let cache, let hit = cache.lookup(key, suffix: "-exe") { return hit }
+        let store = cache ?? ArtifactCache(directory: ArtifactCache.privateTemporaryDirectory())
+        return try store.store(key, suffix: "-exe") { output in
+            try build(bytes, kind: .executable, output: output)
+        }
+    }
+
+    private func replace(_ destination: URL, with staged: URL) throws {
+        let temporary = destination.deletingLastPathComponent()
+            .appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
+        try FileManager.default.copyItem(at: staged, to: temporary)
+        if rename(temporary.path, destination.path) != 0 {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CompileError.link("cannot write \(destination.path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    private func hostOptionsSource(_ options: [String]) -> String {
+        let literals = options.map { option in
+            "\"" + option.unicodeScalars.map { scalar -> String in
+                switch scalar {
+                case "\"": return "\\\""
+                case "\\": return "\\\\"
+                default: return scalar.isASCII && scalar.value >= 32 ? String(scalar) : String(format: "\\%03o", scalar.value & 0xFF)
+                }
+            }.joined() + "\""
+        }
+        return "/* Host options baked in by wasmc compile. */\nconst char *const wasmc_host_options[] = {"
+            + (literals + ["0"]).joined(separator: ", ") + "};\n"
+    }
+
+    /// `libwasmc_host.a`: the runtime, WASI and the executable's main, built once per runtime source.
+    private func hostLibrary() throws -> URL {
+        let key = ArtifactCache.key([Array("host \(compiler.runtime.sourceKey)".utf8)])
+        if let cache, let hit = cache.lookup(key, suffix: "-libwasmc_host.a") { return hit }
+        let store = cache ?? ArtifactCache(directory: ArtifactCache.privateTemporaryDirectory())
+        return try store.store(key, suffix: "-libwasmc_host.a") { output in
+            let source = RuntimeLibrary.sourceDirectory()
+            let work = ArtifactCache.privateTemporaryDirectory().appendingPathComponent(UUID().uuidString)
+            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: work) }
+            var objects: [String] = []
+            for folder in ["src", "wasi", "host"] {
+                let directory = source.appendingPathComponent(folder)
+                let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+                for file in files.sorted() where file.hasSuffix(".c") {
+                    let object = work.appendingPathComponent("\(folder)-\(file).o").path
+                    try RuntimeLibrary.runCompiler(["-O2", "-std=gnu11", "-c", "-I", source.appendingPathComponent("include").path,
+                                                    directory.appendingPathComponent(file).path, "-o", object])
+                    objects.append(object)
+                }
+            }
+            let archiver = findExecutable("ar") ?? "ar"
+            let result = try runProcess(archiver, ["rcs", output.path] + objects)
+            guard result.status == 0 else { throw CompileError.link("ar failed: \(result.errorOutput)") }
+        }
+    }
+}
