@@ -94,8 +94,8 @@ extension FunctionLowering {
         case .f32Sub, .f64Sub: return LLVMBuildFSub(builder, a!, b!, "")
         case .f32Mul, .f64Mul: return LLVMBuildFMul(builder, a!, b!, "")
         case .f32Div, .f64Div: return LLVMBuildFDiv(builder, a!, b!, "")
-        case .f32Min, .f64Min: return call(module.intrinsic("llvm.minimum", [operandType]), [a!, b!])
-        case .f32Max, .f64Max: return call(module.intrinsic("llvm.maximum", [operandType]), [a!, b!])
+        case .f32Min, .f64Min: return quietNaN(call(module.intrinsic("llvm.minimum", [operandType]), [a!, b!]), bitWidth: bitWidth)
+        case .f32Max, .f64Max: return quietNaN(call(module.intrinsic("llvm.maximum", [operandType]), [a!, b!]), bitWidth: bitWidth)
         case .f32Sqrt, .f64Sqrt: return unaryIntrinsic("llvm.sqrt", operandType)
         case .f32Ceil, .f64Ceil: return unaryIntrinsic("llvm.ceil", operandType)
         case .f32Floor, .f64Floor: return unaryIntrinsic("llvm.floor", operandType)
@@ -128,6 +128,17 @@ extension FunctionLowering {
         default:
             throw BackendError.unsupported("instruction \(name)")
         }
+    }
+
+    /// llvm.minimum/maximum pass a signalling NaN operand through unchanged; wasm wants an arithmetic
+    /// (quiet) NaN, so set the quiet bit of NaN results with integer operations LLVM cannot fold away.
+    private func quietNaN(_ value: LLVMValueRef, bitWidth: UInt64) -> LLVMValueRef {
+        let integerType = bitWidth == 64 ? module.i64 : module.i32
+        let quietBit = LLVMConstInt(integerType, bitWidth == 64 ? 1 << 51 : 1 << 22, 0)!
+        let isNaN = LLVMBuildFCmp(builder, LLVMRealUNO, value, value, "")!
+        let quieted = LLVMBuildBitCast(builder, LLVMBuildOr(builder, LLVMBuildBitCast(builder, value, integerType, ""), quietBit, ""),
+                                       LLVMTypeOf(value), "")!
+        return LLVMBuildSelect(builder, isNaN, quieted, value, "")!
     }
 
     private func checkDivisor(_ divisor: LLVMValueRef, _ type: LLVMTypeRef) {

@@ -194,13 +194,20 @@ extension FunctionLowering {
         let imported = module.module.importedFunctionCount
         if Int(callee) >= imported {
             let target = module.functions[Int(callee) - imported]
-            callResults(type, call: { call((llvmType, target), [instance] + $0) }, arguments: arguments, results: results)
+            // `notail`: tail-recursion elimination would turn runaway recursion into a loop that never
+            // reaches the stack check, where wasm demands "call stack exhausted".
+            callResults(type, call: { noTail(call((llvmType, target), [instance] + $0)) }, arguments: arguments, results: results)
         } else {
             let record = load(module.ptr, offsetPointer(instance, module.layout.functions + 8 * Int(callee)))
             let code = load(module.ptr, record)
             let calleeInstance = load(module.ptr, offsetPointer(record, 16))
-            callResults(type, call: { call((llvmType, code), [calleeInstance] + $0) }, arguments: arguments, results: results)
+            callResults(type, call: { noTail(call((llvmType, code), [calleeInstance] + $0)) }, arguments: arguments, results: results)
         }
+    }
+
+    private func noTail(_ call: LLVMValueRef) -> LLVMValueRef {
+        LLVMSetTailCallKind(call, LLVMTailCallKindNoTail)
+        return call
     }
 
     private func lowerCallIndirect(typeIndex: UInt32, table: UInt32, callee: LLVMValueRef, arguments: [LLVMValueRef],
@@ -219,6 +226,6 @@ extension FunctionLowering {
         trap(if: LLVMBuildICmp(builder, LLVMIntNE, actual, expected, "")!, .indirectCallTypeMismatch)
         let code = load(module.ptr, record)
         let calleeInstance = load(module.ptr, offsetPointer(record, 16))
-        callResults(type, call: { call((llvmType, code), [calleeInstance] + $0) }, arguments: arguments, results: results)
+        callResults(type, call: { noTail(call((llvmType, code), [calleeInstance] + $0)) }, arguments: arguments, results: results)
     }
 }
