@@ -90,10 +90,12 @@ extension FunctionLowering {
         case .i64Extend32S:
             return LLVMBuildSExt(builder, LLVMBuildTrunc(builder, a!, module.i32, ""), operandType, "")
         // Float arithmetic
-        case .f32Add, .f64Add: return LLVMBuildFAdd(builder, a!, b!, "")
-        case .f32Sub, .f64Sub: return LLVMBuildFSub(builder, a!, b!, "")
-        case .f32Mul, .f64Mul: return LLVMBuildFMul(builder, a!, b!, "")
-        case .f32Div, .f64Div: return LLVMBuildFDiv(builder, a!, b!, "")
+        // LLVM folds x - 0.0, x * 1.0 and x / 1.0 to x, which would pass a signalling NaN through
+        // where wasm produces a quiet one; with a constant operand, quiet the result explicitly.
+        case .f32Add, .f64Add: return quietIfConstantOperand(LLVMBuildFAdd(builder, a!, b!, "")!, a!, b!, bitWidth)
+        case .f32Sub, .f64Sub: return quietIfConstantOperand(LLVMBuildFSub(builder, a!, b!, "")!, a!, b!, bitWidth)
+        case .f32Mul, .f64Mul: return quietIfConstantOperand(LLVMBuildFMul(builder, a!, b!, "")!, a!, b!, bitWidth)
+        case .f32Div, .f64Div: return quietIfConstantOperand(LLVMBuildFDiv(builder, a!, b!, "")!, a!, b!, bitWidth)
         case .f32Min, .f64Min: return quietNaN(call(module.intrinsic("llvm.minimum", [operandType]), [a!, b!]), bitWidth: bitWidth)
         case .f32Max, .f64Max: return quietNaN(call(module.intrinsic("llvm.maximum", [operandType]), [a!, b!]), bitWidth: bitWidth)
         case .f32Sqrt, .f64Sqrt: return unaryIntrinsic("llvm.sqrt", operandType)
@@ -121,8 +123,9 @@ extension FunctionLowering {
             return LLVMBuildSIToFP(builder, a!, resultType, "")
         case .f32ConvertI32U, .f32ConvertI64U, .f64ConvertI32U, .f64ConvertI64U:
             return LLVMBuildUIToFP(builder, a!, resultType, "")
-        case .f32DemoteF64: return LLVMBuildFPTrunc(builder, a!, module.f32, "")
-        case .f64PromoteF32: return LLVMBuildFPExt(builder, a!, module.f64, "")
+        // LLVM folds demote(promote(x)) to x; wasm quiets a signalling NaN on each conversion.
+        case .f32DemoteF64: return quietNaN(LLVMBuildFPTrunc(builder, a!, module.f32, "")!, bitWidth: 32)
+        case .f64PromoteF32: return quietNaN(LLVMBuildFPExt(builder, a!, module.f64, "")!, bitWidth: 64)
         case .i32ReinterpretF32, .i64ReinterpretF64, .f32ReinterpretI32, .f64ReinterpretI64:
             return LLVMBuildBitCast(builder, a!, resultType, "")
         default:
@@ -139,6 +142,10 @@ extension FunctionLowering {
         let quieted = LLVMBuildBitCast(builder, LLVMBuildOr(builder, LLVMBuildBitCast(builder, value, integerType, ""), quietBit, ""),
                                        LLVMTypeOf(value), "")!
         return LLVMBuildSelect(builder, isNaN, quieted, value, "")!
+    }
+
+    private func quietIfConstantOperand(_ result: LLVMValueRef, _ a: LLVMValueRef, _ b: LLVMValueRef, _ bitWidth: UInt64) -> LLVMValueRef {
+        LLVMIsConstant(a) != 0 || LLVMIsConstant(b) != 0 ? quietNaN(result, bitWidth: bitWidth) : result
     }
 
     private func checkDivisor(_ divisor: LLVMValueRef, _ type: LLVMTypeRef) {
