@@ -112,7 +112,7 @@ extension ModuleLowering {
     }
 
     private func importTable() -> LLVMValueRef {
-        var elements: [LLVMTypeRef?] = [ptr, ptr, i8, i32, i8, i8, i8, i8, i32, i32]
+        var elements: [LLVMTypeRef?] = [ptr, ptr, i8, i32, i8, i8, i8, i8, i32, i32, i32, i32]
         let type = elements.withUnsafeMutableBufferPointer { LLVMStructTypeInContext(context, $0.baseAddress, UInt32($0.count), 0)! }
         let entries: [LLVMValueRef] = module.imports.enumerated().map { index, entry in
             var kind: UInt64 = 0, typeIndex: UInt64 = 0, elementType: UInt64 = 0, valueType: UInt64 = 0
@@ -135,6 +135,7 @@ extension ModuleLowering {
                 LLVMConstInt(i8, kind, 0), LLVMConstInt(i32, typeIndex, 0), LLVMConstInt(i8, elementType, 0),
                 LLVMConstInt(i8, valueType, 0), LLVMConstInt(i8, mutable, 0), LLVMConstInt(i8, hasMax, 0),
                 LLVMConstInt(i32, minimum, 0), LLVMConstInt(i32, maximum, 0),
+                constI32(UInt32(entry.module.utf8.count)), constI32(UInt32(entry.name.utf8.count)),
             ]
             return fields.withUnsafeMutableBufferPointer { LLVMConstStructInContext(context, $0.baseAddress, UInt32($0.count), 0)! }
         }
@@ -142,7 +143,7 @@ extension ModuleLowering {
     }
 
     private func exportTable() -> LLVMValueRef {
-        var elements: [LLVMTypeRef?] = [ptr, i8, i32]
+        var elements: [LLVMTypeRef?] = [ptr, i8, i32, i32]
         let type = elements.withUnsafeMutableBufferPointer { LLVMStructTypeInContext(context, $0.baseAddress, UInt32($0.count), 0)! }
         let entries: [LLVMValueRef] = module.exports.enumerated().map { index, entry in
             let (kind, target): (UInt64, UInt32) = switch entry.descriptor {
@@ -152,7 +153,7 @@ extension ModuleLowering {
             case .global(let i): (3, i)
             }
             var fields: [LLVMValueRef?] = [globalString(entry.name + "\0", symbol: "wasm_export_name_\(index)"),
-                                          LLVMConstInt(i8, kind, 0), constI32(target)]
+                                          LLVMConstInt(i8, kind, 0), constI32(target), constI32(UInt32(entry.name.utf8.count))]
             return fields.withUnsafeMutableBufferPointer { LLVMConstStructInContext(context, $0.baseAddress, UInt32($0.count), 0)! }
         }
         return entries.isEmpty ? LLVMConstNull(ptr) : constantArray(of: type, entries, symbol: "wasmc_exports")

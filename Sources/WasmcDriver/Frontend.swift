@@ -61,9 +61,9 @@ public enum Frontend {
         guard let selector else { return printIR(irModule) }
         let matches = irModule.functions.filter { function in
             if let index = UInt32(selector), function.index == index { return true }
-            if function.name == selector { return true }
+            if let name = function.name, name.utf8.elementsEqual(selector.utf8) { return true }
             return irModule.module.exports.contains { export in
-                if case .function(let index) = export.descriptor { return index == function.index && export.name == selector }
+                if case .function(let index) = export.descriptor { return index == function.index && export.name.utf8.elementsEqual(selector.utf8) }
                 return false
             }
         }

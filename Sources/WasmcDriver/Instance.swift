@@ -60,7 +60,7 @@ public final class Instance: ImportSource {
     deinit { destroy() }
 
     public func export(named name: String) -> ExternalValue? {
-        guard let index = module.exportIndex[name] else { return nil }
+        guard let index = module.exportIndex[Array(name.utf8)] else { return nil }
         return module.descriptor.export(index, of: state)
     }
 

@@ -8,7 +8,9 @@ public final class LoadedModule: @unchecked Sendable {
     let handle: UnsafeMutableRawPointer
     let descriptor: ModuleDescriptor
     /// Export name to its index in the descriptor's export list.
-    let exportIndex: [String: Int]
+    /// Keyed by UTF-8 bytes: wasm names compare by code points, while Swift's `String` equality
+    /// treats canonically equivalent spellings (precomposed and decomposed "Å") as equal.
+    let exportIndex: [[UInt8]: Int]
 
     init(path: URL, runtime: LoadedRuntime) throws(CompileError) {
         self.path = path
@@ -26,8 +28,8 @@ public final class LoadedModule: @unchecked Sendable {
             throw error
         }
         self.handle = handle
-        var index: [String: Int] = [:]
-        for (position, export) in descriptor.exports.enumerated() { index[export.name] = position }
+        var index: [[UInt8]: Int] = [:]
+        for (position, export) in descriptor.exports.enumerated() { index[Array(export.name.utf8)] = position }
         exportIndex = index
     }
 

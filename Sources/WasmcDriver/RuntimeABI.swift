@@ -46,7 +46,7 @@ struct ModuleDescriptor {
                 importDescriptor = .global(GlobalType(valueType: valueType, mutability: entry.mutable_ != 0 ? .variable : .constant))
             default: throw .link("import \(index): unknown kind \(entry.kind)")
             }
-            imports.append(Import(module: String(cString: module), name: String(cString: name), descriptor: importDescriptor))
+            imports.append(Import(module: Self.name(module, entry.module_length), name: Self.name(name, entry.name_length), descriptor: importDescriptor))
         }
         var exports: [Export] = []
         for index in 0..<Int(descriptor.export_count) {
@@ -59,7 +59,7 @@ struct ModuleDescriptor {
             case Int(WASMC_EXTERN_GLOBAL): exportDescriptor = .global(entry.index)
             default: throw .link("export \(index): unknown kind \(entry.kind)")
             }
-            exports.append(Export(name: String(cString: name), descriptor: exportDescriptor))
+            exports.append(Export(name: Self.name(name, entry.name_length), descriptor: exportDescriptor))
         }
         self.types = types
         self.imports = imports
@@ -68,6 +68,13 @@ struct ModuleDescriptor {
         var typeByID: [UInt32: FunctionType] = [:]
         for type in types { typeByID[runtime.internSignature(type.canonicalSignature)] = type }
         self.typeByID = typeByID
+    }
+
+    /// A wasm name from the descriptor: counted bytes, since names may contain NUL.
+    private static func name(_ bytes: UnsafePointer<CChar>, _ length: UInt32) -> String {
+        bytes.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: Int(length)), as: UTF8.self)
+        }
     }
 
     /// Runs `instantiate` inside the runtime's trap scope: 0 or the trap code.

@@ -88,7 +88,8 @@ int main(int argc, char **argv) {
     for (uint32_t i = 0; i < wasmc_module.import_count; i++) {
         const wasmc_import *import = &wasmc_module.imports[i];
         const wasmc_wasi_function_info *function =
-            import->kind == WASMC_EXTERN_FUNC && strcmp(import->module, wasmc_wasi_module_name) == 0
+            import->kind == WASMC_EXTERN_FUNC && import->module_length == strlen(wasmc_wasi_module_name) &&
+            strcmp(import->module, wasmc_wasi_module_name) == 0 && import->name_length == strlen(import->name)
                 ? wasmc_wasi_find_function(import->name) : NULL;
         if (!function || strcmp(function->signature, wasmc_module.types[import->type_index]) != 0) {
             fprintf(stderr, "error: unknown import %s::%s (only wasi_snapshot_preview1 functions can be provided)\n",

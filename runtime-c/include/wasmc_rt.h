@@ -98,6 +98,9 @@ typedef struct wasmc_import {
     /** Table and memory imports: limits. */
     uint32_t min;
     uint32_t max;
+    /** Byte lengths of module and name: wasm names may contain NUL, so do not rely on the terminator. */
+    uint32_t module_length;
+    uint32_t name_length;
 } wasmc_import;
 
 typedef struct wasmc_export {
@@ -106,6 +109,8 @@ typedef struct wasmc_export {
     uint8_t kind;
     /** Index in the kind's index space. */
     uint32_t index;
+    /** Byte length of name (which may contain NUL). */
+    uint32_t name_length;
 } wasmc_export;
 
 /** What a compiled module exports as `wasmc_module`. */
