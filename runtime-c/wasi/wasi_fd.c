@@ -326,7 +326,7 @@ static bool emit_dirent(uint8_t *out, uint32_t capacity, uint32_t *used, uint64_
 
 int32_t wasmc_wasi_fd_readdir(WASI_MEM, int32_t fd, int32_t buf, int32_t buf_len, int64_t cookie, int32_t bufused_ptr) {
     LOOKUP(entry, fd);
-    if (entry->filetype != WASI_FILETYPE_DIRECTORY) return WASMC_WASI_ERRNO_NOTDIR;
+    if (entry->filetype != WASI_FILETYPE_DIRECTORY) return WASMC_WASI_ERRNO_BADF; /* as Wasmtime */
     uint32_t capacity = (uint32_t)buf_len;
     if (!wasi_range_ok(mem_size, buf, capacity) || !wasi_range_ok(mem_size, bufused_ptr, 4)) return WASMC_WASI_ERRNO_FAULT;
     uint8_t *out = mem + (uint32_t)buf;

@@ -164,13 +164,17 @@ typedef struct wasi_resolved_path {
     char *name;         /* final component ("." for the directory itself) */
 } wasi_resolved_path;
 
+/* How the final component's symlink is treated: only when the path ends in a slash (the default
+   for calls that act on a link itself), always, or never (the link itself even as "link/"). */
+enum { WASI_FOLLOW_IF_SLASHED = 0, WASI_FOLLOW_ALWAYS = 1, WASI_FOLLOW_NEVER = 2 };
+
 /*
  * Resolves a guest path relative to the directory guest fd `fd`, never leaving it. Symlinks in
- * intermediate components are always followed (staying inside); the final one only with
- * follow_final. On success fill `out` (release with wasi_resolved_path_free).
+ * intermediate components are always followed (staying inside); the final one as `follow_final`
+ * (a WASI_FOLLOW_* value) says. On success fill `out` (release with wasi_resolved_path_free).
  */
 WASI_HIDDEN int32_t wasi_resolve_path(wasmc_wasi *wasi, uint8_t *mem, uint64_t mem_size, int32_t fd, int32_t path, int32_t path_len,
-                          bool follow_final, wasi_resolved_path *out);
+                          int follow_final, wasi_resolved_path *out);
 WASI_HIDDEN void wasi_resolved_path_free(wasi_resolved_path *resolved);
 
 #endif

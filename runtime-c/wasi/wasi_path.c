@@ -56,11 +56,31 @@ int32_t wasmc_wasi_path_open(WASI_MEM, int32_t fd, int32_t dirflags, int32_t pat
     else flags |= read ? O_RDWR : O_WRONLY;
     if ((flags & O_DIRECTORY) && (oflags & (WASI_OFLAGS_CREAT | WASI_OFLAGS_TRUNC))) return WASMC_WASI_ERRNO_INVAL;
 
-    RESOLVE(resolved, fd, path, path_len, dirflags & WASI_LOOKUPFLAGS_SYMLINK_FOLLOW);
-    if (resolved.trailing_slash && (oflags & WASI_OFLAGS_CREAT) && strcmp(resolved.name, ".") != 0) {
-        /* "name/" with CREAT: only a directory could match, and open cannot create one. */
+    /* A create never follows a final symlink when exclusive (the link exists: EXIST, as POSIX says)
+       or when the path ends in a slash (refused below with ISDIR once the directories resolve). */
+    bool slashed = wasi_range_ok(mem_size, path, (uint32_t)path_len) && path_len > 0 &&
+                   mem[(uint32_t)path + (uint32_t)path_len - 1] == '/';
+    int follow = (oflags & WASI_OFLAGS_CREAT) && ((oflags & WASI_OFLAGS_EXCL) || slashed) ? WASI_FOLLOW_NEVER
+                 : (dirflags & WASI_LOOKUPFLAGS_SYMLINK_FOLLOW)                          ? WASI_FOLLOW_ALWAYS
+                                                                                          : WASI_FOLLOW_IF_SLASHED;
+    RESOLVE(resolved, fd, path, path_len, follow);
+    if ((oflags & WASI_OFLAGS_CREAT) && (resolved.trailing_slash || strcmp(resolved.name, ".") == 0)) {
+        /* Only a directory can match "name/" or ".", and open cannot create one: ISDIR (the kernel
+           would say INVAL), except EXIST for an exclusive create of "." - Wasmtime's answers. */
+        bool resolved_trailing = resolved.trailing_slash && strcmp(resolved.name, ".") != 0;
+        struct stat st;
+        bool exists = fstatat(resolved.dir_fd, resolved.name, &st, AT_SYMLINK_NOFOLLOW) == 0;
         wasi_resolved_path_free(&resolved);
-        return WASMC_WASI_ERRNO_ISDIR;
+        bool dot = !resolved_trailing && exists;
+        return dot && (oflags & WASI_OFLAGS_EXCL) ? WASMC_WASI_ERRNO_EXIST : WASMC_WASI_ERRNO_ISDIR;
+    }
+    if (!(dirflags & WASI_LOOKUPFLAGS_SYMLINK_FOLLOW) && !resolved.trailing_slash && !(oflags & WASI_OFLAGS_EXCL)) {
+        /* Opening a symlink itself is refused with LOOP whatever else is asked (O_DIRECTORY would say NOTDIR). */
+        struct stat st;
+        if (fstatat(resolved.dir_fd, resolved.name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode)) {
+            wasi_resolved_path_free(&resolved);
+            return WASMC_WASI_ERRNO_LOOP;
+        }
     }
     if (resolved.trailing_slash) flags |= O_DIRECTORY;
     int host_fd = openat(resolved.dir_fd, resolved.name, flags, 0666);
@@ -86,12 +106,12 @@ int32_t wasmc_wasi_path_open(WASI_MEM, int32_t fd, int32_t dirflags, int32_t pat
 }
 
 int32_t wasmc_wasi_path_create_directory(WASI_MEM, int32_t fd, int32_t path, int32_t path_len) {
-    RESOLVE(resolved, fd, path, path_len, false);
+    RESOLVE(resolved, fd, path, path_len, WASI_FOLLOW_NEVER); /* an existing "name/" of any kind: EXIST */
     return finish(&resolved, mkdirat(resolved.dir_fd, resolved.name, 0777));
 }
 
 int32_t wasmc_wasi_path_remove_directory(WASI_MEM, int32_t fd, int32_t path, int32_t path_len) {
-    RESOLVE(resolved, fd, path, path_len, false);
+    RESOLVE(resolved, fd, path, path_len, WASI_FOLLOW_IF_SLASHED);
     if (resolved.trailing_slash && strcmp(resolved.name, ".") != 0) {
         /* Wasmtime refuses an existing directory named "name/" (INVAL); doing the same keeps
            programs comparable. A missing name or a non-directory fails as usual. */
@@ -106,13 +126,15 @@ int32_t wasmc_wasi_path_remove_directory(WASI_MEM, int32_t fd, int32_t path, int
 }
 
 int32_t wasmc_wasi_path_unlink_file(WASI_MEM, int32_t fd, int32_t path, int32_t path_len) {
-    RESOLVE(resolved, fd, path, path_len, false);
+    RESOLVE(resolved, fd, path, path_len, WASI_FOLLOW_IF_SLASHED);
     if (resolved.trailing_slash) {
         /* "name/" names a directory; unlinking must not remove a file of that name. */
         struct stat st;
-        bool is_dir = fstatat(resolved.dir_fd, resolved.name, &st, 0) == 0 && S_ISDIR(st.st_mode);
+        int32_t err = fstatat(resolved.dir_fd, resolved.name, &st, AT_SYMLINK_NOFOLLOW) != 0 ? wasi_errno_from_host(errno)
+                      : S_ISDIR(st.st_mode)                                                 ? WASMC_WASI_ERRNO_ISDIR
+                                                                                            : WASMC_WASI_ERRNO_NOTDIR;
         wasi_resolved_path_free(&resolved);
-        return is_dir ? WASMC_WASI_ERRNO_ISDIR : WASMC_WASI_ERRNO_NOTDIR;
+        return err;
     }
     return finish(&resolved, unlinkat(resolved.dir_fd, resolved.name, 0));
 }
@@ -147,17 +169,30 @@ int32_t wasmc_wasi_path_filestat_set_times(WASI_MEM, int32_t fd, int32_t lookup_
 int32_t wasmc_wasi_path_link(WASI_MEM, int32_t old_fd, int32_t old_flags, int32_t old_path, int32_t old_path_len,
                              int32_t new_fd, int32_t new_path, int32_t new_path_len) {
     RESOLVE(source, old_fd, old_path, old_path_len, old_flags & WASI_LOOKUPFLAGS_SYMLINK_FOLLOW);
-    wasi_resolved_path target;
-    int32_t err = wasi_resolve_path(wasi, mem, mem_size, new_fd, new_path, new_path_len, false, &target);
+    /* Checked before the new path, as Wasmtime does: "old/" must be an existing directory (which
+       linkat then refuses): missing gives NOENT, anything else NOTDIR. */
+    struct stat st;
+    int32_t err = WASMC_WASI_ERRNO_SUCCESS;
+    if (source.trailing_slash) {
+        if (fstatat(source.dir_fd, source.name, &st, AT_SYMLINK_NOFOLLOW) != 0) err = wasi_errno_from_host(errno);
+        else if (!S_ISDIR(st.st_mode)) err = WASMC_WASI_ERRNO_NOTDIR;
+    }
     if (err) {
         wasi_resolved_path_free(&source);
         return err;
     }
-    /* "old/" must be a directory (which linkat then refuses); a missing "new/" cannot be created. */
-    struct stat st;
-    err = require_directory_if_slashed(&source);
-    if (!err && target.trailing_slash && fstatat(target.dir_fd, target.name, &st, AT_SYMLINK_NOFOLLOW) != 0)
-        err = WASMC_WASI_ERRNO_NOENT;
+    wasi_resolved_path target;
+    err = wasi_resolve_path(wasi, mem, mem_size, new_fd, new_path, new_path_len, WASI_FOLLOW_IF_SLASHED, &target);
+    if (err) {
+        wasi_resolved_path_free(&source);
+        return err;
+    }
+    /* "new/" (followed if a link) cannot be made: NOENT when missing, NOTDIR when a non-directory
+       has the name; for a directory linkat answers (EXIST, or the source's own error). */
+    if (target.trailing_slash) {
+        if (fstatat(target.dir_fd, target.name, &st, AT_SYMLINK_NOFOLLOW) != 0) err = WASMC_WASI_ERRNO_NOENT;
+        else if (!S_ISDIR(st.st_mode)) err = WASMC_WASI_ERRNO_NOTDIR;
+    }
     if (err) {
         wasi_resolved_path_free(&source);
         wasi_resolved_path_free(&target);
@@ -172,16 +207,21 @@ int32_t wasmc_wasi_path_link(WASI_MEM, int32_t old_fd, int32_t old_flags, int32_
 
 int32_t wasmc_wasi_path_rename(WASI_MEM, int32_t fd, int32_t old_path, int32_t old_path_len, int32_t new_fd,
                                int32_t new_path, int32_t new_path_len) {
-    RESOLVE(source, fd, old_path, old_path_len, false);
+    /* Both names mean the entries themselves, links included, even with a trailing slash (as Wasmtime). */
+    RESOLVE(source, fd, old_path, old_path_len, WASI_FOLLOW_NEVER);
     wasi_resolved_path target;
-    int32_t err = wasi_resolve_path(wasi, mem, mem_size, new_fd, new_path, new_path_len, false, &target);
+    int32_t err = wasi_resolve_path(wasi, mem, mem_size, new_fd, new_path, new_path_len, WASI_FOLLOW_NEVER, &target);
     if (err) {
         wasi_resolved_path_free(&source);
         return err;
     }
-    /* A slash on either side demands a directory source, as rename(2) does. */
-    if (target.trailing_slash && !source.trailing_slash) source.trailing_slash = true;
-    err = require_directory_if_slashed(&source);
+    if (strcmp(target.name, ".") == 0) {
+        err = WASMC_WASI_ERRNO_BUSY; /* a directory in use as the target, before any other check (Wasmtime's order) */
+    } else {
+        /* A slash on either side demands a directory source, as rename(2) does; "link/" is the link. */
+        if (target.trailing_slash) source.trailing_slash = true;
+        err = require_directory_if_slashed(&source);
+    }
     if (err) {
         wasi_resolved_path_free(&source);
         wasi_resolved_path_free(&target);
@@ -206,9 +246,20 @@ int32_t wasmc_wasi_path_symlink(WASI_MEM, int32_t old_path, int32_t old_path_len
     memcpy(contents, mem + (uint32_t)old_path, len);
     contents[len] = '\0';
     wasi_resolved_path resolved;
-    int32_t err = wasi_resolve_path(wasi, mem, mem_size, fd, new_path, new_path_len, false, &resolved);
+    int32_t err = wasi_resolve_path(wasi, mem, mem_size, fd, new_path, new_path_len, WASI_FOLLOW_IF_SLASHED, &resolved);
     if (err) {
         free(contents);
+        return err;
+    }
+    if (resolved.trailing_slash) {
+        /* A link named "name/" cannot be made: EXIST when a directory has the name, NOTDIR when
+           something else has it, else NOENT (symlink(2) and Wasmtime agree). */
+        struct stat st;
+        int32_t err = fstatat(resolved.dir_fd, resolved.name, &st, AT_SYMLINK_NOFOLLOW) != 0 ? WASMC_WASI_ERRNO_NOENT
+                      : S_ISDIR(st.st_mode)                                                 ? WASMC_WASI_ERRNO_EXIST
+                                                                                            : WASMC_WASI_ERRNO_NOTDIR;
+        free(contents);
+        wasi_resolved_path_free(&resolved);
         return err;
     }
     int rc = symlinkat(contents, resolved.dir_fd, resolved.name);
@@ -220,7 +271,12 @@ int32_t wasmc_wasi_path_readlink(WASI_MEM, int32_t fd, int32_t path, int32_t pat
                                  int32_t bufused_ptr) {
     uint32_t capacity = (uint32_t)buf_len;
     if (!wasi_range_ok(mem_size, buf, capacity) || !wasi_range_ok(mem_size, bufused_ptr, 4)) return WASMC_WASI_ERRNO_FAULT;
-    RESOLVE(resolved, fd, path, path_len, false);
+    RESOLVE(resolved, fd, path, path_len, WASI_FOLLOW_IF_SLASHED);
+    int32_t slash_err = require_directory_if_slashed(&resolved); /* "link/" is its target, not a link */
+    if (slash_err) {
+        wasi_resolved_path_free(&resolved);
+        return slash_err;
+    }
     ssize_t n = readlinkat(resolved.dir_fd, resolved.name, (char *)mem + (uint32_t)buf, capacity);
     if (n < 0) return finish(&resolved, -1);
     wasi_resolved_path_free(&resolved);

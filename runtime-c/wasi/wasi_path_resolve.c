@@ -102,7 +102,7 @@ static int32_t splice_link(char **pending, const char *target, const char *rest,
     return WASMC_WASI_ERRNO_SUCCESS;
 }
 
-static int32_t resolve(walk *w, char *path, bool follow_final, wasi_resolved_path *out) {
+static int32_t resolve(walk *w, char *path, int follow_final, wasi_resolved_path *out) {
     unsigned expansions = 0;
     char *pending = path; /* owned */
     int32_t err = WASMC_WASI_ERRNO_SUCCESS;
@@ -125,7 +125,10 @@ static int32_t resolve(walk *w, char *path, bool follow_final, wasi_resolved_pat
         } else if (!dot) {
             bool is_link;
             char *target = NULL;
-            if (!last || follow_final || slash_after) {
+            /* A trailing slash means the target ("link/" is what the link names), as in POSIX and
+               Wasmtime, unless the caller asked for the link itself whatever the path says. */
+            bool follow = follow_final == WASI_FOLLOW_ALWAYS || (slash_after && follow_final != WASI_FOLLOW_NEVER);
+            if (!last || follow) {
                 target = read_link(walk_top(w), component, &is_link, &err);
                 if (err && !(last && err == WASMC_WASI_ERRNO_NOENT)) break; /* a missing last name may be created */
                 err = WASMC_WASI_ERRNO_SUCCESS;
@@ -166,7 +169,7 @@ static int32_t resolve(walk *w, char *path, bool follow_final, wasi_resolved_pat
 }
 
 int32_t wasi_resolve_path(wasmc_wasi *wasi, uint8_t *mem, uint64_t mem_size, int32_t fd, int32_t path, int32_t path_len,
-                          bool follow_final, wasi_resolved_path *out) {
+                          int follow_final, wasi_resolved_path *out) {
     memset(out, 0, sizeof *out);
     out->dir_fd = -1;
     wasi_fd_entry *entry = wasi_fd_lookup(wasi, fd);
