@@ -11,8 +11,10 @@ mkdir -p "$out/native"
 builtins=/usr/lib/llvm-19/lib/clang/19/lib/wasi/libclang_rt.builtins-wasm32.a
 if [[ ! -f /usr/lib/wasm32-wasi/libc.a || ! -f $builtins ]]; then
     echo "installing wasi-libc and libclang-rt-19-dev-wasm32" >&2
-    sudo=; [[ $(id -u) -ne 0 ]] && sudo=sudo
-    $sudo apt-get install -y wasi-libc libclang-rt-19-dev-wasm32 >&2
+    sudo=
+    if [[ $(id -u) -ne 0 ]]; then sudo=sudo; fi
+    $sudo apt-get install -y wasi-libc libclang-rt-19-dev-wasm32 >&2 ||
+        { $sudo apt-get update >&2 && $sudo apt-get install -y wasi-libc libclang-rt-19-dev-wasm32 >&2; }
 fi
 swift=$(command -v swift || echo /opt/swift/usr/bin/swift)
 clang=$(dirname "$(readlink -f "$swift")")/clang
