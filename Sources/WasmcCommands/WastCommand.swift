@@ -21,8 +21,11 @@ struct WastCommand: ParsableCommand {
     @Flag(name: .long, help: "Print every failure with its line and the expected and actual values.")
     var verbose = false
 
-    @Option(name: .long, help: "Run scripts in this many child processes (1 runs them in this process).")
+    @Option(name: .long, help: "Run scripts in this many child processes, which also survive crashes and hangs of compiled code (1: in this process).")
     var jobs: Int = 1
+
+    @Option(name: .long, help: "With --jobs above 1: seconds one command may run before its process is killed.")
+    var timeout: Double = 120
 
     /// Set on child processes: report progress after every command so a crash loses no counts.
     @Flag(name: .long, help: .hidden)
@@ -38,7 +41,7 @@ struct WastCommand: ParsableCommand {
             let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
             var childArguments = ["wast"] + compilation.commandLine
             if verbose { childArguments.append("--verbose") }
-            tally = try runner.runInChildProcesses(paths: paths, executable: executable, arguments: childArguments, jobs: jobs)
+            tally = try runner.runInChildProcesses(paths: paths, executable: executable, arguments: childArguments, jobs: jobs, timeout: timeout)
         } else {
             tally = try runner.run(paths: paths)
         }

@@ -18,7 +18,7 @@ public struct Compiler: Sendable {
 
     /// The cache key of a module compiled with these options against this runtime.
     public func cacheKey(for bytes: [UInt8]) -> String {
-        ArtifactCache.key([bytes, Array(compilerVersion.utf8), Array(options.cacheKeyText.utf8),
+        ArtifactCache.key([bytes, Array(compilerVersion.utf8), Array(compilerBuildIdentity.utf8), Array(options.cacheKeyText.utf8),
                            Array(targetTriple.utf8), Array(runtime.sourceKey.utf8)])
     }
 
@@ -71,3 +71,14 @@ public struct Compiler: Sendable {
         try RuntimeLibrary.runCompiler(["-shared", "-o", output.path, objectFile.path])
     }
 }
+
+/// Identifies this build of the compiler (its executable's path, size and modification time), so
+/// artifacts compiled by an earlier build, whose code generation may differ under the same version
+/// number, are never reused.
+let compilerBuildIdentity: String = {
+    let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: executable) else { return executable }
+    let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+    let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+    return "\(executable) \(size) \(modified)"
+}()

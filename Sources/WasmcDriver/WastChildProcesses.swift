@@ -1,11 +1,13 @@
 import Foundation
 
 /// Running scripts in child processes (`wasmc wast --report-progress FILE`): parallelism, and
-/// isolation, since a crash of compiled code outside the runtime's trap scope ends only its child.
-/// Children report their counts after every command, so a crash loses nothing already counted and
-/// the commands it never ran count as failures.
+/// isolation, since a crash or a hang of compiled code ends only its child. Children report the line
+/// of every command before running it and their counts after, so a crash loses nothing already
+/// counted; the commands a dead child never ran count as failures.
 extension WastRunner {
-    public func runInChildProcesses(paths: [String], executable: String, arguments: [String], jobs: Int) throws -> WastTally {
+    /// `timeout`: seconds one command may run before its child is killed.
+    public func runInChildProcesses(paths: [String], executable: String, arguments: [String], jobs: Int,
+                                    timeout: Double = 120) throws -> WastTally {
         let scripts = try Self.scripts(in: paths)
         let results = ChildResults(count: scripts.count)
         let output = self.output
@@ -14,7 +16,9 @@ extension WastRunner {
             workers.enter()
             Thread {
                 while let index = results.claim() {
-                    let (tally, lines) = runChild(script: scripts[index], executable: executable, arguments: arguments)
+                    let child = ChildRun(executable: executable, arguments: arguments + ["--report-progress", scripts[index].path],
+                                         timeout: timeout, verbose: options.verbose)
+                    let (tally, lines) = child.run(name: scripts[index].lastPathComponent)
                     results.finish(index, name: scripts[index].lastPathComponent, tally: tally, lines: lines) { tally, lines, name in
                         lines.forEach(output)
                         output(tally.fileLine(name))
@@ -29,46 +33,140 @@ extension WastRunner {
         total.closingLines.forEach(output)
         return total
     }
+}
 
-    private func runChild(script: URL, executable: String, arguments: [String]) -> (WastTally, [String]) {
-        var tally = WastTally()
-        var lines: [String] = []
-        let result: ProcessResult
+/// One child process running one script, watched for progress.
+private final class ChildRun: @unchecked Sendable {
+    let executable: String
+    let arguments: [String]
+    let timeout: Double
+    let verbose: Bool
+    private let lock = NSLock()
+    private var tally = WastTally()
+    private var finished = false
+    private var currentLine = 0
+    private var lastActivity = Date()
+    private var lines: [String] = []
+    private var errorText = ""
+
+    init(executable: String, arguments: [String], timeout: Double, verbose: Bool) {
+        self.executable = executable
+        self.arguments = arguments
+        self.timeout = timeout
+        self.verbose = verbose
+    }
+
+    func run(name: String) -> (WastTally, [String]) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let outputPipe = Pipe()
+        let errorPipe = Pipe()
+        process.standardOutput = outputPipe
+        process.standardError = errorPipe
+        process.standardInput = FileHandle.nullDevice
         do {
-            result = try runProcess(executable, arguments + ["--report-progress", script.path])
+            try process.run()
         } catch {
-            tally.record(.failed, line: 0, "cannot start \(executable): \(error)")
-            return (tally, ["\(script.lastPathComponent): cannot start \(executable): \(error)"])
+            var failed = WastTally()
+            failed.record(.failed, line: 0, "cannot start \(executable): \(error)")
+            return (failed, ["\(name): cannot start \(executable): \(error)"])
         }
-        var finished = false
-        for line in result.output.split(separator: "\n", omittingEmptySubsequences: false) {
-            if let progress = WastProgress.parse(line) {
+        let readers = DispatchGroup()
+        readers.enter()
+        Thread { [self] in
+            readLines(outputPipe.fileHandleForReading)
+            readers.leave()
+        }.start()
+        readers.enter()
+        Thread { [self] in
+            let text = String(decoding: errorPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            lock.withLock { errorText = text }
+            readers.leave()
+        }.start()
+        var timedOut = false
+        while process.isRunning {
+            Thread.sleep(forTimeInterval: 0.2)
+            let idle = lock.withLock { Date().timeIntervalSince(lastActivity) }
+            if idle > timeout {
+                timedOut = true
+                kill(process.processIdentifier, SIGKILL)
+                break
+            }
+        }
+        process.waitUntilExit()
+        readers.wait()
+        return lock.withLock { summary(name: name, status: process.terminationStatus, timedOut: timedOut) }
+    }
+
+    /// Splits the child's output into progress records and (with --verbose) text to pass on.
+    private func readLines(_ handle: FileHandle) {
+        var pending = Data()
+        while true {
+            let chunk = handle.availableData
+            if chunk.isEmpty { break }
+            pending.append(chunk)
+            while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)
+                pending.removeSubrange(pending.startIndex...newline)
+                record(Substring(line))
+            }
+        }
+        if !pending.isEmpty { record(Substring(String(decoding: pending, as: UTF8.self))) }
+    }
+
+    private func record(_ line: Substring) {
+        lock.withLock {
+            lastActivity = Date()
+            if let start = WastProgress.parseStart(line) {
+                currentLine = start
+            } else if let progress = WastProgress.parse(line) {
                 tally = progress.tally
                 finished = finished || progress.done
-            } else if options.verbose, !line.isEmpty {
+            } else if verbose, !line.isEmpty {
                 // Failure details; without --verbose only spectest's printing, which is noise here.
                 lines.append(String(line))
             }
         }
+    }
+
+    private func summary(name: String, status: Int32, timedOut: Bool) -> (WastTally, [String]) {
+        var result = tally
+        var text = lines
         if !finished {
-            let ran = tally.passed + tally.failed + tally.skipped + tally.textFormat
-            let remaining = max(tally.commandCount - ran, 1)
-            let reason = result.status > 128 || result.status < 0 ? "crashed (status \(result.status))" : "exited with status \(result.status)"
-            lines.append("\(script.lastPathComponent): the runner \(reason) after \(ran) commands; \(remaining) commands not run count as failed")
-            let errors = result.errorOutput.split(separator: "\n").suffix(5)
-            lines += errors.map { "  \($0)" }
-            tally.failed += remaining
+            let ran = result.passed + result.failed + result.skipped + result.textFormat
+            let remaining = max(result.commandCount - ran, 1)
+            let reason = timedOut ? "timed out after \(Int(timeout)) s" : "died (status \(status))"
+            text.append("\(name): the runner \(reason) in the command at line \(currentLine); \(remaining) commands not run count as failed")
+            result.failed += remaining
+            if result.failures.count < 50 { result.failures.append("\(currentLine): \(reason)") }
+            // The crash report's headline and first frame, not the whole backtrace.
+            let crashLines = errorText.split(separator: "\n").filter { $0.contains("crashed") || $0.hasPrefix("  0 ") || $0.contains("Fatal error") }
+            text += crashLines.prefix(3).map { "  \($0.trimmingCharacters(in: .whitespaces))" }
         }
-        return (tally, lines)
+        return (result, text)
     }
 }
 
-/// The progress lines a child prints: `@wasmc-progress P F S T N` and, at the end, `@wasmc-done …`.
+/// The progress lines a child prints: `@wasmc-line L` before a command, `@wasmc-progress P F S T N`
+/// after it and `@wasmc-done P F S T N` at the end.
 enum WastProgress {
-    static func emit(_ tally: WastTally, done: Bool) {
-        let line = "\(done ? "@wasmc-done" : "@wasmc-progress") \(tally.passed) \(tally.failed) \(tally.skipped) \(tally.textFormat) \(tally.commandCount)\n"
-        // Unbuffered, so the parent has every count even if this process dies on the next command.
+    /// Unbuffered writes, so the parent has every record even if this process dies on the next command.
+    private static func write(_ line: String) {
         FileHandle.standardOutput.write(Data(line.utf8))
+    }
+
+    static func emitStart(_ line: Int) {
+        write("@wasmc-line \(line)\n")
+    }
+
+    static func emit(_ tally: WastTally, done: Bool) {
+        write("\(done ? "@wasmc-done" : "@wasmc-progress") \(tally.passed) \(tally.failed) \(tally.skipped) \(tally.textFormat) \(tally.commandCount)\n")
+    }
+
+    static func parseStart(_ line: Substring) -> Int? {
+        guard line.hasPrefix("@wasmc-line ") else { return nil }
+        return Int(line.dropFirst("@wasmc-line ".count))
     }
 
     static func parse(_ line: Substring) -> (tally: WastTally, done: Bool)? {

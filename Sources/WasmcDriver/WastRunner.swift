@@ -62,7 +62,7 @@ public struct WastRunner: Sendable {
         var total = WastTally()
         for script in try Self.scripts(in: paths) {
             if options.reportProgress {
-                let tally = run(script: script, engine: engine) { WastProgress.emit($0, done: false) }
+                let tally = run(script: script, engine: engine, starting: WastProgress.emitStart) { WastProgress.emit($0, done: false) }
                 WastProgress.emit(tally, done: true)
                 total.add(tally)
             } else {
@@ -76,7 +76,9 @@ public struct WastRunner: Sendable {
     }
 
     /// Runs one script; problems with the script itself (conversion) count as one failure.
-    public func run(script: URL, engine: LazyEngine, progress: ((WastTally) -> Void)? = nil) -> WastTally {
+    /// `starting` is told the line of each command before it runs, `progress` the counts after it.
+    public func run(script: URL, engine: LazyEngine, starting: ((Int) -> Void)? = nil,
+                    progress: ((WastTally) -> Void)? = nil) -> WastTally {
         let work = (options.workDirectory ?? FileManager.default.temporaryDirectory)
             .appendingPathComponent("wasmc-wast-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: work) }
@@ -95,6 +97,7 @@ public struct WastRunner: Sendable {
         tally.commandCount = parsed.commands.count
         progress?(tally)
         for command in parsed.commands {
+            starting?(command.line)
             let (outcome, detail) = execution.execute(command)
             tally.record(outcome, line: command.line, detail)
             if options.verbose, outcome == .failed {
