@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import WAT
+import WasmBinary
+import WasmFrontend
+import WasmIR
+@testable import LLVMBackend
+
+/// Lowering checks that need no runtime: the emitted LLVM IR verifies, keeps what wasm semantics
+/// require at every optimization level, and refuses what is not implemented.
+@Suite("LLVM lowering")
+struct LoweringTests {
+    private func lower(_ text: String, optimizationLevel: Int = 2, bounds: BoundsCheckStrategy = .guardPages) throws -> String {
+        let module = try decodeModule(try wat2wasm(text))
+        try validateModule(module)
+        let irModule = try translateModule(module)
+        let options = BackendOptions(optimizationLevel: optimizationLevel, boundsChecks: bounds, verifyLLVMIR: true)
+        return try emitLLVMIR(irModule, options: options)
+    }
+
+    @Test(arguments: [0, 2])
+    func everyFunctionVerifies(optimizationLevel: Int) throws {
+        let ir = try lower("""
+            (module
+              (memory 1)
+              (global $g (mut i64) (i64.const 7))
+              (table 2 funcref)
+              (type $t (func (param i32) (result i32)))
+              (func $id (type $t) (local.get 0))
+              (elem (i32.const 0) $id)
+              (func (export "mix") (param i32 f64) (result i64 f32)
+                (i32.store offset=4 (local.get 0) (i32.div_s (local.get 0) (i32.const 3)))
+                (global.set $g (i64.extend_i32_s (call_indirect (type $t) (local.get 0) (i32.const 0))))
+                (i64.trunc_f64_s (local.get 1))
+                (f32.demote_f64 (f64.min (local.get 1) (f64.const 2)))))
+            """, optimizationLevel: optimizationLevel)
+        #expect(ir.contains("wasmc_module"))
+        #expect(ir.contains("wasmc_trap_in"))
+    }
+
+    /// LLVM deletes loads whose value is unused; wasm still has to trap when they are out of bounds.
+    @Test func deadLoadStillChecksBoundsAtO2() throws {
+        let ir = try lower("""
+            (module (memory 1)
+              (func (export "f") (drop (i32.load (i32.const -4)))))
+            """)
+        let body = functionBody(named: "@wasm_0_", in: ir)
+        // Trap code 2 is "out of bounds memory access"; the prologue's stack check (code 9) is always there.
+        #expect(body.contains("@wasmc_trap_in(i32 2"), "the out-of-bounds check of a dead load was optimized away:\n\(body)")
+    }
+
+    /// Recursion must keep its stack check: no tail-recursion elimination into an endless loop.
+    @Test func runawayRecursionKeepsItsCall() throws {
+        let ir = try lower("""
+            (module (func $runaway (export "runaway") (call $runaway)))
+            """)
+        let body = functionBody(named: "@wasm_0_runaway", in: ir)
+        #expect(body.contains("notail call"), "\(body)")
+    }
+
+    /// The text of the LLVM function whose name starts with `prefix`.
+    private func functionBody(named prefix: String, in ir: String) -> String {
+        ir.components(separatedBy: "\ndefine ").dropFirst()
+            .first { $0.prefix(while: { $0 != "(" }).contains(prefix) } ?? ""
+    }
+
+    @Test func simdIsReportedUnsupported() throws {
+        #expect(throws: BackendError.self) {
+            _ = try lower("(module (func (export \"f\") (result i32) (i32x4.extract_lane 0 (v128.const i32x4 1 2 3 4))))")
+        }
+        do {
+            _ = try lower("(module (func (export \"f\") (result i32) (i32x4.extract_lane 0 (v128.const i32x4 1 2 3 4))))")
+        } catch {
+            #expect("\(error)".hasPrefix("unsupported: "))
+        }
+    }
+}
