@@ -14,8 +14,9 @@ let runtimeIsPresent: Bool = {
 /// Spec scripts run through the whole pipeline: compile, link, load, instantiate, call, compare.
 @Suite("Spec scripts end to end", .serialized, .enabled(if: runtimeIsPresent, "the runtime (runtime-c/include, runtime-c/src) is not in the tree yet"))
 struct WastEndToEndTests {
-    /// Scripts covering calls, traps, memory, tables, imports from spectest, multi-value and SIMD.
-    static let scripts = ["i32", "f32_bitwise", "call_indirect", "memory_trap", "imports", "func", "simd_lane"]
+    /// Scripts covering calls, traps, memory, tables, imports from spectest, multi-value and NaN rules.
+    /// (SIMD is not lowered yet; scripts/test.d/spec-wast.sh runs every other script in four modes.)
+    static let scripts = ["i32", "f32_bitwise", "call_indirect", "memory_trap", "imports", "func", "float_exprs"]
 
     @Test(arguments: scripts)
     func scriptPasses(_ name: String) throws {
