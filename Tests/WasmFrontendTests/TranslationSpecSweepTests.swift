@@ -44,7 +44,7 @@ struct TranslationSpecSweepTests {
 
     /// (`script.wast:line`, bytes) of every `module` command.
     static func declaredModules() throws -> [(String, [UInt8])] {
-        let converted = URL(fileURLWithPath: "/tmp/spec")
+        let converted = URL(fileURLWithPath: ProcessInfo.processInfo.environment["WASMC_SPEC_JSON"] ?? "/tmp/spec")
         if FileManager.default.fileExists(atPath: converted.appendingPathComponent("binary/binary.json").path) {
             return try modules(inConverted: converted)
         }
