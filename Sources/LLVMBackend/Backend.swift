@@ -58,3 +58,14 @@ public func emitLLVMIR(_ module: IRModule, options: BackendOptions) throws -> St
     defer { LLVMDisposeMessage(text) }
     return String(cString: text)
 }
+
+/// The host CPU name and feature string as LLVM sees them.
+public func hostCPUNameAndFeatures() -> String {
+    let name = LLVMGetHostCPUName()!
+    let features = LLVMGetHostCPUFeatures()!
+    defer {
+        LLVMDisposeMessage(name)
+        LLVMDisposeMessage(features)
+    }
+    return String(cString: name) + " " + String(cString: features)
+}

@@ -9,6 +9,9 @@ struct CompilationArguments: ParsableArguments {
     @Option(name: .long, help: "Memory bounds checks: guard (guard pages and signals) or explicit (a compare per access).")
     var boundsChecks: String = BoundsCheckMode.guardPages.rawValue
 
+    @Option(name: .long, help: "Target CPU: generic (default, portable), native (this machine) or an LLVM CPU name such as x86-64-v2.")
+    var targetCPU: String = "generic"
+
     @Flag(name: .long, help: "Compile without reading or writing the artifact cache.")
     var noCache = false
 
@@ -18,11 +21,12 @@ struct CompilationArguments: ParsableArguments {
     }
 
     var options: CompilationOptions {
-        CompilationOptions(optimizationLevel: optimizationLevel, boundsChecks: BoundsCheckMode(rawValue: boundsChecks) ?? .guardPages)
+        CompilationOptions(optimizationLevel: optimizationLevel, boundsChecks: BoundsCheckMode(rawValue: boundsChecks) ?? .guardPages,
+                           targetCPU: targetCPU)
     }
 
     /// The flags that reproduce these options on a child command line.
     var commandLine: [String] {
-        ["-O\(optimizationLevel)", "--bounds-checks", boundsChecks] + (noCache ? ["--no-cache"] : [])
+        ["-O\(optimizationLevel)", "--bounds-checks", boundsChecks, "--target-cpu", targetCPU] + (noCache ? ["--no-cache"] : [])
     }
 }

@@ -8,3 +8,6 @@ func lowerToObject(_ module: IRModule, options: CompilationOptions) throws -> [U
     backend.boundsChecks = options.boundsChecks == .explicit ? .explicit : .guardPages
     return try compileToObject(module, options: backend)
 }
+
+/// The host CPU's name and features, for cache keys of `--target-cpu native` builds.
+let hostCPUDescription: String = hostCPUNameAndFeatures()
