@@ -62,6 +62,11 @@ public struct Compiler: Sendable {
         }
     }
 
+    /// The embedding header of a module: typed wrappers over its exported functions.
+    public func cHeader(for bytes: [UInt8], prefix: String) throws -> String {
+        emitCHeader(try Frontend.translate(bytes), prefix: prefix)
+    }
+
     private func link(object: [UInt8], output: URL) throws {
         let objectFile = output.deletingPathExtension().appendingPathExtension("o")
         try Data(object).write(to: objectFile)

@@ -37,11 +37,13 @@ public struct ExecutableBuilder {
         let staged = work.appendingPathComponent("output")
         switch kind {
         case .object:
+            // The object, its module header (typed export wrappers) and the ABI header beside it.
             try Data(object).write(to: staged)
-            let header = output.deletingPathExtension().appendingPathExtension("h")
-            try FileManager.default.copyItem(at: RuntimeLibrary.sourceDirectory().appendingPathComponent("include/wasmc_rt.h"),
-                                             to: work.appendingPathComponent("header"))
-            try replace(header, with: work.appendingPathComponent("header"))
+            let prefix = output.deletingPathExtension().lastPathComponent
+            try compiler.cHeader(for: bytes, prefix: prefix).write(to: work.appendingPathComponent("module.h"), atomically: true, encoding: .utf8)
+            try replace(output.deletingPathExtension().appendingPathExtension("h"), with: work.appendingPathComponent("module.h"))
+            try replace(output.deletingLastPathComponent().appendingPathComponent("wasmc_rt.h"),
+                        with: RuntimeLibrary.sourceDirectory().appendingPathComponent("include/wasmc_rt.h"))
         case .shared:
             try RuntimeLibrary.runCompiler(["-shared", "-o", staged.path, objectFile.path])
         case .executable:
