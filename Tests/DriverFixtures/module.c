@@ -12,19 +12,22 @@ static const char *const types[] = {
     "(i32,i32)->(i32)", "(i32)->()", "()->(i32,i64,f32)", "(v128)->(v128)", "(f32)->(f32)", "()->(i32)",
 };
 
+/* Names are counted byte strings in the descriptor. */
 static const wasmc_import imports[] = {
-    {.module = "spectest", .name = "print_i32", .kind = WASMC_EXTERN_FUNC, .type_index = 1},
-    {.module = "spectest", .name = "global_i32", .kind = WASMC_EXTERN_GLOBAL, .value_type = 0x7F},
+    {.module = "spectest", .module_length = 8, .name = "print_i32", .name_length = 9, .kind = WASMC_EXTERN_FUNC, .type_index = 1},
+    {.module = "spectest", .module_length = 8, .name = "global_i32", .name_length = 10, .kind = WASMC_EXTERN_GLOBAL, .value_type = 0x7F},
 };
 
+#define EXPORT(text, export_kind, export_index) {.name = text, .name_length = sizeof text - 1, .kind = export_kind, .index = export_index}
 static const wasmc_export exports[] = {
-    {"add", WASMC_EXTERN_FUNC, 2},        {"div_s", WASMC_EXTERN_FUNC, 3},
-    {"multi", WASMC_EXTERN_FUNC, 4},      {"swap", WASMC_EXTERN_FUNC, 5},
-    {"twice", WASMC_EXTERN_FUNC, 6},      {"call_print", WASMC_EXTERN_FUNC, 7},
-    {"imported_global", WASMC_EXTERN_FUNC, 8}, {"counter", WASMC_EXTERN_GLOBAL, 1},
-    {"memory", WASMC_EXTERN_MEMORY, 0},   {"table", WASMC_EXTERN_TABLE, 0},
-    {"print", WASMC_EXTERN_FUNC, 0},
+    EXPORT("add", WASMC_EXTERN_FUNC, 2),        EXPORT("div_s", WASMC_EXTERN_FUNC, 3),
+    EXPORT("multi", WASMC_EXTERN_FUNC, 4),      EXPORT("swap", WASMC_EXTERN_FUNC, 5),
+    EXPORT("twice", WASMC_EXTERN_FUNC, 6),      EXPORT("call_print", WASMC_EXTERN_FUNC, 7),
+    EXPORT("imported_global", WASMC_EXTERN_FUNC, 8), EXPORT("counter", WASMC_EXTERN_GLOBAL, 1),
+    EXPORT("memory", WASMC_EXTERN_MEMORY, 0),   EXPORT("table", WASMC_EXTERN_TABLE, 0),
+    EXPORT("print", WASMC_EXTERN_FUNC, 0),
 };
+#undef EXPORT
 
 typedef struct instance {
     const wasmc_func *print_i32;
