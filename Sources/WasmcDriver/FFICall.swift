@@ -6,6 +6,7 @@ public enum CallError: Error, CustomStringConvertible {
     /// The wasm code trapped.
     case trap(Trap)
     case noSuchExport(String)
+    case noSuchGlobal(String)
     /// The arguments do not fit the function's type, or the type cannot be called.
     case signatureMismatch(String)
 
@@ -13,6 +14,7 @@ public enum CallError: Error, CustomStringConvertible {
         switch self {
         case .trap(let trap): "trap: \(trap)"
         case .noSuchExport(let name): "no exported function named '\(name)'"
+        case .noSuchGlobal(let name): "no exported global named '\(name)'"
         case .signatureMismatch(let message): message
         }
     }

@@ -88,7 +88,7 @@ public final class Instance: ImportSource {
     /// The current value of an exported global.
     public func global(_ name: String) throws(CallError) -> WasmValue {
         guard case .global(let cell, let type) = export(named: name) else {
-            throw .noSuchExport("no exported global named '\(name)'")
+            throw .noSuchGlobal(name)
         }
         return GlobalCell(cell).value(of: type.valueType)
     }

@@ -16,7 +16,8 @@ public enum ModuleRunner {
         defer { instance.destroy() }
         guard let type = instance.functionType(name) else {
             let functions = module.descriptor.exports.filter { if case .function = $0.descriptor { true } else { false } }.map(\.name)
-            throw CallError.noSuchExport(name + (functions.isEmpty ? "" : " (exported functions: \(functions.joined(separator: ", ")))"))
+            throw ModuleRunnerError(description: "no exported function named '\(name)'; the module exports "
+                + (functions.isEmpty ? "no functions" : functions.joined(separator: ", ")))
         }
         guard arguments.count == type.parameters.count else {
             throw CallError.signatureMismatch("\(name) has type \(type): expected \(type.parameters.count) arguments, got \(arguments.count)")
@@ -27,4 +28,9 @@ public enum ModuleRunner {
         }
         return try instance.invoke(name, values)
     }
+}
+
+/// A request `wasmc run` cannot carry out (an unknown export).
+public struct ModuleRunnerError: Error, CustomStringConvertible {
+    public var description: String
 }
