@@ -22,9 +22,11 @@ extension FunctionLowering {
             throw BackendError.unsupported("SIMD instruction in function \(function.index)")
         case .globalGet(let index):
             let type = module.module.allGlobalTypes[Int(index)].valueType
-            define(results[0], load(module.llvmType(type), globalCell(index)))
+            let loaded = load(module.llvmType(type), globalCell(index))
+            module.tag(loaded, .runtimeData)
+            define(results[0], loaded)
         case .globalSet(let index, let stored):
-            LLVMBuildStore(builder, value(stored), globalCell(index))
+            module.tag(LLVMBuildStore(builder, value(stored), globalCell(index)), .runtimeData)
         case .call(let callee, let arguments):
             try lowerCall(callee, arguments: arguments.map(value), results: results)
         case .callIndirect(let typeIndex, let table, let callee, let arguments):
@@ -96,8 +98,16 @@ extension FunctionLowering {
         }
     }
 
+    /// A global's cell pointer, loaded once in the prologue: cells never move after instantiation.
     func globalCell(_ index: UInt32) -> LLVMValueRef {
-        load(module.ptr, offsetPointer(instance, module.layout.globals + 8 * Int(index)))
+        if let cached = globalCells[index] { return cached }
+        let current = LLVMGetInsertBlock(builder)!
+        LLVMPositionBuilderBefore(builder, LLVMGetBasicBlockTerminator(prologue))
+        let cell = load(module.ptr, offsetPointer(instance, module.layout.globals + 8 * Int(index)))
+        module.tag(cell, .runtimeData)
+        LLVMPositionBuilderAtEnd(builder, current)
+        globalCells[index] = cell
+        return cell
     }
 
     func tablePointer(_ index: UInt32) -> LLVMValueRef {
@@ -114,6 +124,7 @@ extension FunctionLowering {
         if module.options.boundsChecks == .explicit || forceCheck {
             let end = LLVMBuildAdd(builder, offset, module.constI64(UInt64(access.size)), "")!
             let size = load(module.i64, offsetPointer(memoryPointer!, 8))
+            module.tag(size, .runtimeData)
             trap(if: LLVMBuildICmp(builder, LLVMIntUGT, end, size, "")!, .memoryOutOfBounds)
         }
         return bytePointer(memoryBase!, offset)
@@ -125,6 +136,7 @@ extension FunctionLowering {
         func loadAs(_ type: LLVMTypeRef) -> LLVMValueRef {
             let instruction = load(type, pointer)
             LLVMSetAlignment(instruction, 1)
+            module.tag(instruction, .linearMemory)
             return instruction
         }
         let loaded: LLVMValueRef
@@ -158,7 +170,9 @@ extension FunctionLowering {
         case .i64Store32: narrowed = LLVMBuildTrunc(builder, stored, module.i32, "")
         case .v128Store: throw BackendError.unsupported("SIMD store v128.store")
         }
-        LLVMSetAlignment(LLVMBuildStore(builder, narrowed, pointer), 1)
+        let store = LLVMBuildStore(builder, narrowed, pointer)!
+        LLVMSetAlignment(store, 1)
+        module.tag(store, .linearMemory)
     }
 
     // MARK: - Calls

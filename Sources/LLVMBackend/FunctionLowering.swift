@@ -22,6 +22,7 @@ final class FunctionLowering {
     var memoryPointer: LLVMValueRef?
     var memoryBase: LLVMValueRef?
     var prologue: LLVMBasicBlockRef!
+    var globalCells: [UInt32: LLVMValueRef] = [:]
 
     init(_ module: ModuleLowering, function: IRFunction, llvmFunction: LLVMValueRef) {
         self.module = module
@@ -87,8 +88,10 @@ final class FunctionLowering {
         trap(if: exhausted, .callStackExhausted)
         if !module.module.allMemories.isEmpty {
             let pointer = LLVMBuildLoad2(builder, module.ptr, offsetPointer(instance, module.layout.memories), "")!
+            module.tag(pointer, .runtimeData)
             memoryPointer = pointer
             memoryBase = LLVMBuildLoad2(builder, module.ptr, pointer, "")
+            module.tag(memoryBase!, .runtimeData)
         }
         let entryArguments = (0..<function.type.parameters.count).map { LLVMGetParam(llvmFunction, UInt32($0 + 1))! }
         branch(to: BlockID(0), with: entryArguments)

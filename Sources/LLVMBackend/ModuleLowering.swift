@@ -155,6 +155,30 @@ final class ModuleLowering {
         return global
     }
 
+    /// Type-based alias classes: wasm linear memory never aliases runtime data (instance slots, global
+    /// cells, tables), so LLVM may keep a global such as the shadow-stack pointer in a register across stores.
+    enum AliasClass { case linearMemory, runtimeData }
+
+    private(set) lazy var tbaaKind: UInt32 = LLVMGetMDKindIDInContext(context, "tbaa", 4)
+    private lazy var tbaaRoot: LLVMMetadataRef = metadataNode([LLVMMDStringInContext2(context, "wasmc", 5)])
+    private(set) lazy var linearMemoryTag: LLVMValueRef = accessTag("wasm linear memory")
+    private(set) lazy var runtimeDataTag: LLVMValueRef = accessTag("wasmc runtime data")
+
+    private func metadataNode(_ elements: [LLVMMetadataRef?]) -> LLVMMetadataRef {
+        var elements = elements
+        return elements.withUnsafeMutableBufferPointer { LLVMMDNodeInContext2(context, $0.baseAddress, $0.count)! }
+    }
+
+    private func accessTag(_ name: String) -> LLVMValueRef {
+        let offset = LLVMValueAsMetadata(constI64(0))
+        let type = metadataNode([LLVMMDStringInContext2(context, name, name.utf8.count), tbaaRoot, offset])
+        return LLVMMetadataAsValue(context, metadataNode([type, type, offset]))
+    }
+
+    func tag(_ instruction: LLVMValueRef, _ aliasClass: AliasClass) {
+        LLVMSetMetadata(instruction, tbaaKind, aliasClass == .linearMemory ? linearMemoryTag : runtimeDataTag)
+    }
+
     func constI32(_ value: UInt32) -> LLVMValueRef { LLVMConstInt(i32, UInt64(value), 0) }
     func constI64(_ value: UInt64) -> LLVMValueRef { LLVMConstInt(i64, value, 0) }
 }
