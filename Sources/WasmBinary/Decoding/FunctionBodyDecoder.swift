@@ -4,9 +4,9 @@ struct FunctionBodyDecoder {
     var reader: ByteReader
     var usesDataIndices = false
 
-    /// An implementation limit on locals per function, as in Wasmtime and wasmparser; the spec allows
-    /// limits, and an unbounded count would let a tiny module demand gigabytes of SSA variables.
-    static let maximumLocalCount: UInt64 = 50_000
+    /// The binary format only bounds the total to a u32; tighter implementation limits belong to later
+    /// stages, which report them as unsupported rather than malformed.
+    static let maximumLocalCount = UInt64(UInt32.max)
 
     init(reader: ByteReader) { self.reader = reader }
 
