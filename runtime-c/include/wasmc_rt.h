@@ -186,7 +186,12 @@ extern uintptr_t wasmc_stack_limit;
 
 /** Initialises a memory in place: reserves address space, commits min_pages. 0 on success. */
 int wasmc_memory_init(wasmc_memory *memory, uint32_t min_pages, uint32_t max_pages, int has_max);
+/** Unmaps a memory initialised by wasmc_memory_init (the struct itself stays the caller's). */
 void wasmc_memory_release(wasmc_memory *memory);
+/** Allocates and initialises a memory; NULL on failure (bad limits or no address space). */
+wasmc_memory *wasmc_memory_new(uint32_t min_pages, uint32_t max_pages, int has_max);
+/** Releases and frees a memory from wasmc_memory_new. */
+void wasmc_memory_delete(wasmc_memory *memory);
 /** memory.grow: the old page count, or 0xFFFFFFFF when the maximum or the 4 GiB limit is exceeded. */
 uint32_t wasmc_memory_grow(wasmc_memory *memory, uint32_t delta_pages);
 /** memory.fill / memory.copy / memory.init; trap with WASMC_TRAP_MEMORY_OUT_OF_BOUNDS when a range does not fit. */
@@ -196,9 +201,18 @@ void wasmc_memory_init_data(wasmc_memory *memory, const uint8_t *segment, uint32
 
 /* ---- tables ---- */
 
+/** Initialises a table in place with min null elements. 0 on success. */
 int wasmc_table_init(wasmc_table *table, uint8_t element_type, uint32_t min, uint32_t max, int has_max);
+/** Frees the elements of a table initialised by wasmc_table_init (the struct itself stays the caller's). */
 void wasmc_table_release(wasmc_table *table);
+/** Allocates and initialises a table; NULL on failure. */
+wasmc_table *wasmc_table_new(uint8_t element_type, uint32_t min, uint32_t max, int has_max);
+/** Releases and frees a table from wasmc_table_new. */
+void wasmc_table_delete(wasmc_table *table);
+/** table.grow: the old size, or 0xFFFFFFFF past the maximum (or the 10,000,000-element implementation limit). */
 uint32_t wasmc_table_grow(wasmc_table *table, wasmc_ref initial, uint32_t delta);
+/** table.fill / table.copy / table.init; trap with WASMC_TRAP_TABLE_OUT_OF_BOUNDS when a range does not fit
+    (checked whole before anything is written; copies have memmove semantics). A dropped segment has length 0. */
 void wasmc_table_fill(wasmc_table *table, uint32_t destination, wasmc_ref value, uint32_t count);
 void wasmc_table_copy(wasmc_table *destination_table, wasmc_table *source_table, uint32_t destination, uint32_t source, uint32_t count);
 void wasmc_table_init_elements(wasmc_table *table, const wasmc_ref *segment, uint32_t segment_length, uint32_t destination, uint32_t source, uint32_t count);

@@ -8,5 +8,7 @@ int wasmc_address_in_reservation(const void *address);
 /** Whether this thread is inside wasmc_try (faults elsewhere are not ours). */
 int wasmc_inside_try(void);
 void wasmc_signals_install(void);
+/** The stack limit for an outermost wasmc_try entered from the caller's frame. */
+uintptr_t wasmc_stack_limit_from_here(void);
 
 #endif

@@ -3,6 +3,7 @@
  * are committed (made read-write) on growth; `base` never moves. */
 #define _GNU_SOURCE
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include "internal.h"
@@ -106,4 +107,20 @@ void wasmc_memory_init_data(wasmc_memory *memory, const uint8_t *segment, uint32
     if ((uint64_t)source + count > segment_length) wasmc_trap(WASMC_TRAP_MEMORY_OUT_OF_BOUNDS);
     check_range(memory, destination, count);
     memcpy(memory->base + destination, segment + source, count);
+}
+
+wasmc_memory *wasmc_memory_new(uint32_t min_pages, uint32_t max_pages, int has_max) {
+    wasmc_memory *memory = calloc(1, sizeof *memory);
+    if (!memory) return NULL;
+    if (wasmc_memory_init(memory, min_pages, max_pages, has_max) != 0) {
+        free(memory);
+        return NULL;
+    }
+    return memory;
+}
+
+void wasmc_memory_delete(wasmc_memory *memory) {
+    if (!memory) return;
+    wasmc_memory_release(memory);
+    free(memory);
 }

@@ -1,5 +1,6 @@
 /* Canonical signature ids: equal signature strings get equal ids process-wide, so call_indirect
  * compares two integers even across modules. */
+#define _GNU_SOURCE
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +25,9 @@ uint32_t wasmc_intern_signature(const char *signature) {
         signatures = larger;
         capacity = grown;
     }
-    signatures[count] = strdup(signature);
+    char *copy = strdup(signature);
+    if (!copy) abort();
+    signatures[count] = copy;
     uint32_t id = ++count;
     pthread_mutex_unlock(&lock);
     return id;

@@ -76,3 +76,19 @@ void wasmc_table_set(wasmc_table *table, uint32_t index, wasmc_ref value) {
     if (index >= table->size) wasmc_trap(WASMC_TRAP_TABLE_OUT_OF_BOUNDS);
     table->elements[index] = value;
 }
+
+wasmc_table *wasmc_table_new(uint8_t element_type, uint32_t min, uint32_t max, int has_max) {
+    wasmc_table *table = calloc(1, sizeof *table);
+    if (!table) return NULL;
+    if (wasmc_table_init(table, element_type, min, max, has_max) != 0) {
+        free(table);
+        return NULL;
+    }
+    return table;
+}
+
+void wasmc_table_delete(wasmc_table *table) {
+    if (!table) return;
+    wasmc_table_release(table);
+    free(table);
+}

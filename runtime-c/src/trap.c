@@ -1,6 +1,4 @@
 /* Traps: a thread-local chain of sigjmp_buf frames, one per active wasmc_try. */
-#define _GNU_SOURCE
-#include <pthread.h>
 #include <setjmp.h>
 #include <stddef.h>
 #include "internal.h"
@@ -13,8 +11,6 @@ typedef struct try_frame {
 static _Thread_local try_frame *current_frame;
 static _Thread_local const char *last_trap_function;
 static _Thread_local int32_t last_exit_code;
-
-uintptr_t wasmc_stack_limit;
 
 int wasmc_inside_try(void) { return current_frame != NULL; }
 
@@ -35,29 +31,11 @@ _Noreturn void wasmc_exit(int32_t code) {
 int32_t wasmc_last_exit_code(void) { return last_exit_code; }
 const char *wasmc_last_trap_function(void) { return last_trap_function; }
 
-/* The budget is measured from the outermost wasmc_try, so recursion depth does not depend on how much
- * stack the host used before; on a thread whose stack is smaller than the budget, keep 64 KiB spare. */
-static uintptr_t stack_limit_from_here(void) {
-    uintptr_t here = (uintptr_t)__builtin_frame_address(0);
-    uintptr_t limit = here > WASMC_STACK_BUDGET ? here - WASMC_STACK_BUDGET : 0;
-    pthread_attr_t attributes;
-    if (pthread_getattr_np(pthread_self(), &attributes) == 0) {
-        void *low;
-        size_t size;
-        if (pthread_attr_getstack(&attributes, &low, &size) == 0) {
-            uintptr_t floor = (uintptr_t)low + 64 * 1024;
-            if (limit < floor) limit = floor;
-        }
-        pthread_attr_destroy(&attributes);
-    }
-    return limit;
-}
-
 wasmc_trap_code wasmc_try(void (*body)(void *), void *context) {
     try_frame frame;
     frame.outer = current_frame;
     uintptr_t saved_limit = wasmc_stack_limit;
-    if (!frame.outer) wasmc_stack_limit = stack_limit_from_here();
+    if (!frame.outer) wasmc_stack_limit = wasmc_stack_limit_from_here();
     current_frame = &frame;
     int code = sigsetjmp(frame.jump, 1);
     if (code == 0) {
