@@ -18,12 +18,19 @@
 static wasmc_memory *reservations[MAX_RESERVATIONS];
 static pthread_mutex_t reservations_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static void register_memory(wasmc_memory *memory) {
+/* 0 on success; a memory the signal handler cannot recognise must not exist, so a full table is an error. */
+static int register_memory(wasmc_memory *memory) {
+    int registered = -1;
     pthread_mutex_lock(&reservations_lock);
     for (int i = 0; i < MAX_RESERVATIONS; i++) {
-        if (!reservations[i]) { reservations[i] = memory; break; }
+        if (!reservations[i]) {
+            reservations[i] = memory;
+            registered = 0;
+            break;
+        }
     }
     pthread_mutex_unlock(&reservations_lock);
+    return registered;
 }
 
 static void unregister_memory(wasmc_memory *memory) {
@@ -59,7 +66,11 @@ int wasmc_memory_init(wasmc_memory *memory, uint32_t min_pages, uint32_t max_pag
     }
     memory->pages = min_pages;
     memory->size_bytes = min_pages * PAGE_SIZE;
-    register_memory(memory);
+    if (register_memory(memory) != 0) {
+        munmap(base, RESERVATION);
+        memset(memory, 0, sizeof *memory);
+        return -1;
+    }
     return 0;
 }
 

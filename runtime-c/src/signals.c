@@ -7,6 +7,7 @@
 #include "internal.h"
 
 static struct sigaction previous_segv, previous_bus;
+static int installed;
 static _Thread_local int alternate_stack_ready;
 
 static void ensure_alternate_stack(void) {
@@ -39,8 +40,11 @@ static void handle_fault(int signal, siginfo_t *info, void *context) {
     chain(signal, info, context);
 }
 
+void wasmc_signals_prepare_thread(void) {
+    if (installed) ensure_alternate_stack();
+}
+
 void wasmc_signals_install(void) {
-    static int installed;
     ensure_alternate_stack();
     if (installed) return;
     installed = 1;

@@ -35,7 +35,10 @@ wasmc_trap_code wasmc_try(void (*body)(void *), void *context) {
     try_frame frame;
     frame.outer = current_frame;
     uintptr_t saved_limit = wasmc_stack_limit;
-    if (!frame.outer) wasmc_stack_limit = wasmc_stack_limit_from_here();
+    if (!frame.outer) {
+        wasmc_signals_prepare_thread();
+        wasmc_stack_limit = wasmc_stack_limit_from_here();
+    }
     current_frame = &frame;
     int code = sigsetjmp(frame.jump, 1);
     if (code == 0) {

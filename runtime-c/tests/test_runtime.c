@@ -1,6 +1,7 @@
 /* Unit tests of the runtime core: traps, guard-page faults, memories, tables, signatures, stack budget.
  * Prints "N passed, M failed"; exits non-zero on any failure. */
 #define _GNU_SOURCE
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -205,6 +206,22 @@ static void test_chaining(void) {
     CHECK(exit_status_of_mode("previous-handler") == 77);
 }
 
+static void *fault_on_thread(void *context) {
+    wasmc_memory *memory = context;
+    uintptr_t code = wasmc_try(body_load, memory->base + memory->size_bytes);
+    return (void *)code;
+}
+
+/* Another thread gets its own try chain and alternate signal stack. */
+static void test_thread(void) {
+    wasmc_memory *memory = wasmc_memory_new(1, 1, 1);
+    pthread_t thread;
+    void *result = NULL;
+    CHECK(memory && pthread_create(&thread, NULL, fault_on_thread, memory) == 0 && pthread_join(thread, &result) == 0);
+    CHECK((uintptr_t)result == WASMC_TRAP_MEMORY_OUT_OF_BOUNDS);
+    wasmc_memory_delete(memory);
+}
+
 static void test_memory_grow(void) {
     wasmc_memory *memory = wasmc_memory_new(1, 3, 1);
     CHECK(memory && memory->pages == 1 && memory->size_bytes == PAGE);
@@ -384,6 +401,7 @@ int main(int argc, char **argv) {
     test_nested_try();
     test_guard_faults();
     test_chaining();
+    test_thread();
     test_memory_grow();
     test_memory_bulk();
     test_two_memories();
