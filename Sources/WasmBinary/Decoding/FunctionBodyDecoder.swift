@@ -46,12 +46,12 @@ struct FunctionBodyDecoder {
             let offset = reader.position
             // At the outermost level only `end` may close the sequence; `else` there is a missing `end`.
             if opcode == 0x05, depth == 0 { throw .malformed(at: offset, "END opcode expected") }
-            let instruction = try decodeInstruction()
-            instructions.append(instruction)
+            instructions.append(try decodeInstruction())
             offsets.append(offset)
-            switch instruction {
-            case .block, .loop, .if: depth += 1
-            case .end:
+            // Nesting follows from the opcode byte alone, which spares copying the decoded instruction.
+            switch opcode {
+            case 0x02, 0x03, 0x04: depth += 1
+            case 0x0B:
                 if depth == 0 { return }
                 depth -= 1
             default: break
@@ -145,7 +145,7 @@ struct FunctionBodyDecoder {
         case 0xFC: return try decodeMiscInstruction(offset: offset)
         case 0xFD: return try decodeVectorInstruction(offset: offset)
         default:
-            guard let op = PlainOp(prefix: 0, opcode: UInt32(opcode)) else { throw .malformed(at: offset, "illegal opcode") }
+            guard let op = PlainOpLookup.op(prefix: 0, opcode: UInt32(opcode)) else { throw .malformed(at: offset, "illegal opcode") }
             return .plain(op)
         }
     }
@@ -155,7 +155,8 @@ struct FunctionBodyDecoder {
         let subOpcode = try reader.readU32()
         switch subOpcode {
         case 0...7:
-            return .plain(PlainOp(prefix: 0xFC, opcode: subOpcode)!)
+            guard let op = PlainOpLookup.op(prefix: 0xFC, opcode: subOpcode) else { throw .malformed(at: offset, "illegal opcode") }
+            return .plain(op)
         case 8:
             usesDataIndices = true
             let data = try reader.readU32()
@@ -210,7 +211,7 @@ struct FunctionBodyDecoder {
         case 0x5C: return .load(.v128Load32Zero, try memArg())
         case 0x5D: return .load(.v128Load64Zero, try memArg())
         default:
-            guard let op = PlainOp(prefix: 0xFD, opcode: subOpcode) else { throw .malformed(at: offset, "illegal opcode") }
+            guard let op = PlainOpLookup.op(prefix: 0xFD, opcode: subOpcode) else { throw .malformed(at: offset, "illegal opcode") }
             return .plain(op)
         }
     }
