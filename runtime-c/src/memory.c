@@ -117,7 +117,7 @@ void wasmc_memory_init_data(wasmc_memory *memory, const uint8_t *segment, uint32
                             uint32_t destination, uint32_t source, uint32_t count) {
     if ((uint64_t)source + count > segment_length) wasmc_trap(WASMC_TRAP_MEMORY_OUT_OF_BOUNDS);
     check_range(memory, destination, count);
-    memcpy(memory->base + destination, segment + source, count);
+    if (count) memcpy(memory->base + destination, segment + source, count); /* a dropped segment is NULL */
 }
 
 wasmc_memory *wasmc_memory_new(uint32_t min_pages, uint32_t max_pages, int has_max) {
