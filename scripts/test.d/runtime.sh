@@ -3,3 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runtime-c/tests/run.sh
+runtime-c/tests/run.sh --sanitize
