@@ -81,6 +81,7 @@ enum { WASMC_EXTERN_FUNC = 0, WASMC_EXTERN_TABLE = 1, WASMC_EXTERN_MEMORY = 2, W
 
 /** One import, as the host needs it to resolve and type-check. */
 typedef struct wasmc_import {
+    /** Module and field name (NUL-terminated, but see module_length/name_length). */
     const char *module;
     const char *name;
     /** WASMC_EXTERN_*. */
@@ -103,7 +104,9 @@ typedef struct wasmc_import {
     uint32_t name_length;
 } wasmc_import;
 
+/** One export, in the module's export order. */
 typedef struct wasmc_export {
+    /** Export name (NUL-terminated, but see name_length). */
     const char *name;
     /** WASMC_EXTERN_*. */
     uint8_t kind;
@@ -115,6 +118,7 @@ typedef struct wasmc_export {
 
 /** What a compiled module exports as `wasmc_module`. */
 typedef struct wasmc_module_descriptor {
+    /** WASMC_ABI_VERSION of the compiler that produced the module; hosts reject a mismatch. */
     uint32_t abi_version;
     /** Canonical signatures such as "(i32,i64)->(f32)", one per type-section entry. */
     uint32_t type_count;
@@ -156,11 +160,13 @@ enum {
     WASMC_TRAP_EXIT = 12
 };
 
-/** Ends the current invocation with `code`, unwinding to the innermost wasmc_try. */
+/** Ends the current invocation with `code`, unwinding to the innermost wasmc_try (siglongjmp, so no C
+    cleanup runs in the frames skipped). Outside any wasmc_try it aborts the process: that is a host bug. */
 _Noreturn void wasmc_trap(wasmc_trap_code code);
 /** Same, recording the wasm function it happened in (for reports). */
 _Noreturn void wasmc_trap_in(wasmc_trap_code code, const char *function_name);
-/** Runs body(context); returns 0, or the code of the trap that ended it. Nestable, thread-local. */
+/** Runs body(context); returns 0, or the code of the trap that ended it. Nestable, thread-local. The outermost
+    try on a thread sets wasmc_stack_limit (restored on return) and that thread's alternate signal stack. */
 wasmc_trap_code wasmc_try(void (*body)(void *), void *context);
 /** The spec suite's wording for a trap code. */
 const char *wasmc_trap_message(wasmc_trap_code code);
@@ -168,6 +174,7 @@ const char *wasmc_trap_message(wasmc_trap_code code);
 const char *wasmc_last_trap_function(void);
 /** Unwinds to wasmc_try with WASMC_TRAP_EXIT, recording `code` (WASI proc_exit). */
 _Noreturn void wasmc_exit(int32_t code);
+/** The code of the last wasmc_exit on this thread (meaningful after wasmc_try returned WASMC_TRAP_EXIT). */
 int32_t wasmc_last_exit_code(void);
 
 /** Flags for wasmc_runtime_init. */
@@ -184,7 +191,9 @@ extern uintptr_t wasmc_stack_limit;
 
 /* ---- memories ---- */
 
-/** Initialises a memory in place: reserves address space, commits min_pages. 0 on success. */
+/** Initialises a memory in place: reserves 8 GiB + 64 KiB of PROT_NONE address space (any i32 address plus
+    any u32 offset stays inside it), commits min_pages read-write, and registers it with the fault handler.
+    0 on success; -1 for min above 65536 pages or max below min, or when address space runs out. */
 int wasmc_memory_init(wasmc_memory *memory, uint32_t min_pages, uint32_t max_pages, int has_max);
 /** Unmaps a memory initialised by wasmc_memory_init (the struct itself stays the caller's). */
 void wasmc_memory_release(wasmc_memory *memory);
@@ -192,9 +201,12 @@ void wasmc_memory_release(wasmc_memory *memory);
 wasmc_memory *wasmc_memory_new(uint32_t min_pages, uint32_t max_pages, int has_max);
 /** Releases and frees a memory from wasmc_memory_new. */
 void wasmc_memory_delete(wasmc_memory *memory);
-/** memory.grow: the old page count, or 0xFFFFFFFF when the maximum or the 4 GiB limit is exceeded. */
+/** memory.grow: the old page count, or 0xFFFFFFFF when the maximum or the 4 GiB limit is exceeded (or the
+    pages cannot be committed). `base` never moves. */
 uint32_t wasmc_memory_grow(wasmc_memory *memory, uint32_t delta_pages);
-/** memory.fill / memory.copy / memory.init; trap with WASMC_TRAP_MEMORY_OUT_OF_BOUNDS when a range does not fit. */
+/** memory.fill / memory.copy / memory.init; trap with WASMC_TRAP_MEMORY_OUT_OF_BOUNDS when a range does not fit
+    (checked whole before anything is written; a zero-length range at the exact end fits; copies have memmove
+    semantics). A dropped data segment is passed as length 0 (segment may be NULL). */
 void wasmc_memory_fill(wasmc_memory *memory, uint32_t destination, uint32_t value, uint32_t count);
 void wasmc_memory_copy(wasmc_memory *destination_memory, wasmc_memory *source_memory, uint32_t destination, uint32_t source, uint32_t count);
 void wasmc_memory_init_data(wasmc_memory *memory, const uint8_t *segment, uint32_t segment_length, uint32_t destination, uint32_t source, uint32_t count);
@@ -232,6 +244,9 @@ typedef struct wasmc_plan {
     const void *const *pointers;
 } wasmc_plan;
 
+/** The descriptor entry points, implemented once over a plan: instantiate (returns 0 or a trap code; call it
+    inside wasmc_try), the export getters (NULL for an index of another kind), destroy (frees what instantiate
+    allocated). */
 wasmc_trap_code wasmc_plan_instantiate(const wasmc_plan *plan, void *instance, void *const *resolved_imports);
 wasmc_funcref wasmc_plan_export_function(const wasmc_plan *plan, void *instance, uint32_t export_index);
 wasmc_memory *wasmc_plan_export_memory(const wasmc_plan *plan, void *instance, uint32_t export_index);
