@@ -37,6 +37,13 @@ enum {
 
 typedef struct segment { const void *items; uint64_t length; } segment;
 
+/* The compiler lays out the instance with these strides; a structure that outgrows its slot is an ABI break. */
+_Static_assert(sizeof(wasmc_memory) <= 48, "wasmc_memory must fit its 48-byte instance slot");
+_Static_assert(sizeof(wasmc_table) <= 32, "wasmc_table must fit its 32-byte instance slot");
+_Static_assert(sizeof(wasmc_global) <= 32, "wasmc_global must fit its 32-byte instance slot");
+_Static_assert(sizeof(wasmc_func) <= 24, "wasmc_func must fit its 24-byte instance slot");
+_Static_assert(sizeof(segment) == 16, "segment slots are 16 bytes");
+
 #define SLOT(instance, plan, field, index, type) \
     ((type *)((char *)(instance) + (plan)->words[field]) + (index))
 
