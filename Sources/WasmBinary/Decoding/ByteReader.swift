@@ -101,6 +101,10 @@ public struct ByteReader {
         return length
     }
 
+    /// How many elements to reserve for a vector announcing `count`: each takes at least a byte, and the
+    /// cap keeps a hostile count from reserving hundreds of megabytes of wide elements up front.
+    public func reservation(for count: Int) -> Int { min(count, remaining, 1 << 14) }
+
     public mutating func readFixedUInt32() throws(WasmError) -> UInt32 {
         let slice = try readBytes(4)
         var value: UInt32 = 0

@@ -106,7 +106,7 @@ struct FunctionBodyDecoder {
         case 0x0E:
             let count = Int(try reader.readU32())
             var depths: [UInt32] = []
-            depths.reserveCapacity(min(count, reader.remaining))
+            depths.reserveCapacity(reader.reservation(for: count))
             for _ in 0..<count { depths.append(try reader.readU32()) }
             return .brTable(depths: depths, defaultDepth: try reader.readU32())
         case 0x0F: return .return

@@ -79,7 +79,7 @@ struct ModuleDecoder {
     private mutating func vector<T>(_ element: (inout ByteReader) throws(WasmError) -> T) throws(WasmError) -> [T] {
         let count = Int(try reader.readU32())
         var items: [T] = []
-        items.reserveCapacity(min(count, reader.remaining))  // every element takes at least one byte
+        items.reserveCapacity(reader.reservation(for: count))
         for _ in 0..<count { items.append(try element(&reader)) }
         return items
     }
@@ -97,7 +97,7 @@ struct ModuleDecoder {
 
     private mutating func decodeCodeSection() throws(WasmError) {
         let count = Int(try reader.readU32())
-        module.codes.reserveCapacity(min(count, reader.remaining))
+        module.codes.reserveCapacity(reader.reservation(for: count))
         for _ in 0..<count {
             let size = try reader.readLength()
             let start = reader.position

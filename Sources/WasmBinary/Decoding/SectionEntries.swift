@@ -23,7 +23,7 @@ extension ByteReader {
     mutating func readValueTypes() throws(WasmError) -> [ValueType] {
         let count = Int(try readU32())
         var types: [ValueType] = []
-        types.reserveCapacity(min(count, remaining))
+        types.reserveCapacity(reservation(for: count))
         for _ in 0..<count { types.append(try readValueType()) }
         return types
     }
@@ -130,7 +130,7 @@ extension ByteReader {
 
         let count = Int(try readU32())
         var initializers: [ConstantExpression] = []
-        initializers.reserveCapacity(min(count, remaining))
+        initializers.reserveCapacity(reservation(for: count))
         for _ in 0..<count {
             if usesExpressions {
                 initializers.append(try readConstantExpression())
