@@ -91,3 +91,33 @@ struct CompilerCacheKeyTests {
         #expect(base != compiler(CompilationOptions()).cacheKey(for: bytes + [0]))
     }
 }
+
+/// The compile pipeline's use of the cache, on a real compile.
+@Suite("Compiler cache", .enabled(if: runtimeIsPresent, "the runtime is not in the tree yet"))
+struct CompilerCacheTests {
+    /// `(module (func (export "f") (result i32) i32.const 7))`
+    static let module: [UInt8] = [
+        0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00, 0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7F, 0x03, 0x02, 0x01, 0x00,
+        0x07, 0x05, 0x01, 0x01, 0x66, 0x00, 0x00, 0x0A, 0x06, 0x01, 0x04, 0x00, 0x41, 0x07, 0x0B,
+    ]
+
+    @Test func hitMissAndRepair() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wasmc-compile-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let cache = ArtifactCache(directory: directory, warn: { _ in })
+        let runtime = try RuntimeLibrary.prepare(cache: cache)
+        let compiler = Compiler(options: CompilationOptions(), runtime: runtime, cache: cache)
+        let first = try compiler.compile(Self.module)
+        let built = try FileManager.default.attributesOfItem(atPath: first.path)[.modificationDate] as? Date
+        Thread.sleep(forTimeInterval: 0.01)
+        let second = try compiler.compile(Self.module)
+        #expect(second == first)
+        #expect(try FileManager.default.attributesOfItem(atPath: second.path)[.modificationDate] as? Date == built, "a hit does not rebuild")
+        let other = try Compiler(options: CompilationOptions(optimizationLevel: 0), runtime: runtime, cache: cache).compile(Self.module)
+        #expect(other != first, "other options miss")
+        let good = try Data(contentsOf: first)
+        try Data(good.prefix(100)).write(to: first)
+        let repaired = try compiler.compile(Self.module)
+        #expect(try Data(contentsOf: repaired).count == good.count, "a damaged entry is rebuilt")
+    }
+}
