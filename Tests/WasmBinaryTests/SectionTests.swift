@@ -33,6 +33,11 @@ import WasmBinary
         #expect(module.exports == [Export(name: "f", descriptor: .function(0))])
     }
 
+    @Test func functionTypeForm() {
+        #expect(B.failure(B.module(B.section(1, [0x01, 0x5F, 0x00, 0x00]))) == "malformed function type")
+        #expect(B.failure(B.module(B.section(1, [0x01, 0xE0, 0x7F, 0x00, 0x00]))) == "integer representation too long")
+    }
+
     @Test func functionsAndCode() throws {
         let bytes = B.module(
             B.section(1, [0x01, 0x60, 0x01, 0x7F, 0x01, 0x7F]),

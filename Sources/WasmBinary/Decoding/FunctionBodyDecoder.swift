@@ -73,7 +73,7 @@ struct FunctionBodyDecoder {
     }
 
     private mutating func blockType() throws(WasmError) -> BlockType {
-        guard let byte = reader.peek() else { throw .malformed(at: reader.position, "unexpected end") }
+        guard let byte = reader.peek() else { throw .malformed(at: reader.position, reader.endOfInputReason) }
         if byte == 0x40 {
             reader.position += 1
             return .empty

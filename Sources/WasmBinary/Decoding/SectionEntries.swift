@@ -14,7 +14,11 @@ extension ByteReader {
 
     mutating func readFunctionType() throws(WasmError) -> FunctionType {
         let offset = position
-        guard try readByte() == 0x60 else { throw .malformed(at: offset, "integer representation too long") }
+        let form = try readByte()
+        // The reference decoder reads the form as a signed LEB128 byte, hence its reason for a continuation bit.
+        guard form == 0x60 else {
+            throw .malformed(at: offset, form & 0x80 != 0 ? "integer representation too long" : "malformed function type")
+        }
         let parameters = try readValueTypes()
         let results = try readValueTypes()
         return FunctionType(parameters: parameters, results: results)
