@@ -142,10 +142,17 @@ final class ModuleLowering {
         return value
     }
 
+    /// A private constant NUL-terminated string.
     func globalString(_ text: String, symbol: String) -> LLVMValueRef {
-        let bytes = Array(text.utf8)
+        constantBytes(Array(text.utf8), symbol: symbol, nullTerminated: true)
+    }
+
+    /// A private constant byte array (data segments, names), optionally followed by a NUL.
+    func constantBytes(_ bytes: [UInt8], symbol: String, nullTerminated: Bool) -> LLVMValueRef {
         let constant = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { LLVMConstStringInContext(context, $0.baseAddress, UInt32(bytes.count), 0)! }
+            buffer.withMemoryRebound(to: CChar.self) {
+                LLVMConstStringInContext(context, $0.baseAddress, UInt32(bytes.count), nullTerminated ? 0 : 1)!
+            }
         }
         let global = LLVMAddGlobal(llvmModule, LLVMTypeOf(constant), symbol)!
         LLVMSetInitializer(global, constant)

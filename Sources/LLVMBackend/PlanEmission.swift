@@ -51,7 +51,7 @@ extension ModuleLowering {
             case .active(let memory, let offset): words += [1, UInt64(memory)] + constantWords(offset)
             }
             words += [UInt64(segment.bytes.count), UInt64(pointers.count)]
-            pointers.append(byteArray(segment.bytes, symbol: "wasm_data_\(index)"))
+            pointers.append(constantBytes(segment.bytes, symbol: "wasm_data_\(index)", nullTerminated: false))
         }
 
         let wordsGlobal = constantArray(of: i64, words.map { constI64($0) }, symbol: "wasmc_plan_words")
@@ -185,17 +185,6 @@ extension ModuleLowering {
             if result == voidType { LLVMBuildRetVoid(builder) } else { LLVMBuildRet(builder, call) }
             return thunk
         }
-    }
-
-    private func byteArray(_ bytes: [UInt8], symbol: String) -> LLVMValueRef {
-        let constant = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { LLVMConstStringInContext(context, $0.baseAddress, UInt32(bytes.count), 1)! }
-        }
-        let global = LLVMAddGlobal(llvmModule, LLVMTypeOf(constant), symbol)!
-        LLVMSetInitializer(global, constant)
-        LLVMSetGlobalConstant(global, 1)
-        LLVMSetLinkage(global, LLVMPrivateLinkage)
-        return global
     }
 
     private func constantArray(of type: LLVMTypeRef, _ values: [LLVMValueRef], symbol: String) -> LLVMValueRef {
