@@ -4,6 +4,9 @@ import WasmIR
 
 /// The data the runtime's generic instantiation reads (see `runtime-c/src/instantiate.c` for the word
 /// format) and the `wasmc_module` descriptor with thunks over `wasmc_plan_*`.
+/// `WASMC_ABI_VERSION` of the `runtime-c/include/wasmc_rt.h` this backend generates code for.
+let runtimeABIVersion: UInt32 = 2
+
 extension ModuleLowering {
     private static let planMagic: UInt64 = 0x5741_4D43_504C_414E
     private enum ConstantKind: UInt64 { case value = 0, globalGet = 1, refFunc = 2, refNull = 3 }
@@ -64,7 +67,7 @@ extension ModuleLowering {
             globalString(canonicalSignature(type) + "\0", symbol: "wasm_type_\(index)")
         }
         let fields: [LLVMValueRef] = [
-            constI32(1), constI32(UInt32(module.types.count)),
+            constI32(runtimeABIVersion), constI32(UInt32(module.types.count)),
             constantArray(of: ptr, typeStrings.isEmpty ? [LLVMConstNull(ptr)] : typeStrings, symbol: "wasmc_types"),
             constI32(UInt32(module.imports.count)), importTable(),
             constI32(UInt32(module.exports.count)), exportTable(),
