@@ -8,3 +8,5 @@ trap 'rm -rf "$build"' EXIT
 Tests/Programs/build.sh "$build" >/dev/null
 wasmc=$(pwd)/.build/debug/wasmc
 Tests/Programs/run_corpus.py --build "$build" --compare wasmtime "$wasmc run {dirs} {envs} {wasm} --"
+# The same programs built natively, where a native build is comparable (not traps or sandbox checks).
+Tests/Programs/run_corpus.py --build "$build" --compare wasmtime native
