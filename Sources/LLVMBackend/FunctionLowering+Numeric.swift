@@ -11,7 +11,6 @@ extension FunctionLowering {
         let name = op.name
         let type = op.result
         guard op.prefix != 0xFD else { throw BackendError.unsupported("SIMD instruction \(name)") }
-        let i1 = module.i1
 
         func boolean(_ value: LLVMValueRef) -> LLVMValueRef { LLVMBuildZExt(builder, value, module.i32, "")! }
         func icmp(_ predicate: LLVMIntPredicate) -> LLVMValueRef { boolean(LLVMBuildICmp(builder, predicate, a!, b!, "")!) }
@@ -19,7 +18,6 @@ extension FunctionLowering {
         func unaryIntrinsic(_ intrinsic: String, _ overload: LLVMTypeRef) -> LLVMValueRef {
             call(module.intrinsic(intrinsic, [overload]), [a!])
         }
-        _ = i1
 
         let operandType = op.operands.first.map(module.llvmType) ?? module.llvmType(type)
         let resultType = module.llvmType(type)

@@ -54,14 +54,10 @@ final class ModuleLowering {
                 throw BackendError.unsupported("SIMD (v128 values)")
             }
         }
-        let imported = UInt32(module.importedFunctionCount)
         for function in irModule.functions {
-            let type = functionType(function.type)
-            let name = symbolName(for: function)
-            let value = LLVMAddFunction(llvmModule, name, type)!
+            let value = LLVMAddFunction(llvmModule, symbolName(for: function), functionType(function.type))!
             LLVMSetLinkage(value, LLVMInternalLinkage)
             functions.append(value)
-            _ = imported
         }
         for (index, function) in irModule.functions.enumerated() {
             try FunctionLowering(self, function: function, llvmFunction: functions[index]).lower()
