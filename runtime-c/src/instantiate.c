@@ -185,34 +185,28 @@ wasmc_trap_code wasmc_plan_instantiate(const wasmc_plan *plan, void *instance, v
     return 0;
 }
 
-static uint32_t export_index(const wasmc_plan *plan, uint32_t export_index, uint8_t kind, int *found) {
+/* The pointer an export refers to (function record, memory, table or global cell), or NULL when the
+ * export index is out of range or names another kind. */
+static void *exported(const wasmc_plan *plan, void *instance, uint32_t export_index, uint8_t kind, int slots) {
     const wasmc_module_descriptor *descriptor = plan->descriptor;
-    *found = export_index < descriptor->export_count && descriptor->exports[export_index].kind == kind;
-    return *found ? descriptor->exports[export_index].index : 0;
+    if (export_index >= descriptor->export_count || descriptor->exports[export_index].kind != kind) return NULL;
+    return *SLOT(instance, plan, slots, descriptor->exports[export_index].index, void *);
 }
 
 wasmc_funcref wasmc_plan_export_function(const wasmc_plan *plan, void *instance, uint32_t i) {
-    int found;
-    uint32_t index = export_index(plan, i, WASMC_EXTERN_FUNC, &found);
-    return found ? *SLOT(instance, plan, AT_FUNCTIONS, index, wasmc_func *) : NULL;
+    return exported(plan, instance, i, WASMC_EXTERN_FUNC, AT_FUNCTIONS);
 }
 
 wasmc_memory *wasmc_plan_export_memory(const wasmc_plan *plan, void *instance, uint32_t i) {
-    int found;
-    uint32_t index = export_index(plan, i, WASMC_EXTERN_MEMORY, &found);
-    return found ? *SLOT(instance, plan, AT_MEMORIES, index, wasmc_memory *) : NULL;
+    return exported(plan, instance, i, WASMC_EXTERN_MEMORY, AT_MEMORIES);
 }
 
 wasmc_table *wasmc_plan_export_table(const wasmc_plan *plan, void *instance, uint32_t i) {
-    int found;
-    uint32_t index = export_index(plan, i, WASMC_EXTERN_TABLE, &found);
-    return found ? *SLOT(instance, plan, AT_TABLES, index, wasmc_table *) : NULL;
+    return exported(plan, instance, i, WASMC_EXTERN_TABLE, AT_TABLES);
 }
 
 wasmc_global *wasmc_plan_export_global(const wasmc_plan *plan, void *instance, uint32_t i) {
-    int found;
-    uint32_t index = export_index(plan, i, WASMC_EXTERN_GLOBAL, &found);
-    return found ? *SLOT(instance, plan, AT_GLOBALS, index, wasmc_global *) : NULL;
+    return exported(plan, instance, i, WASMC_EXTERN_GLOBAL, AT_GLOBALS);
 }
 
 void wasmc_plan_destroy(const wasmc_plan *plan, void *instance) {
