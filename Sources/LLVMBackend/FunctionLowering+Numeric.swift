@@ -10,7 +10,7 @@ extension FunctionLowering {
         let b = operands.count > 1 ? operands[1] : nil
         let name = op.name
         let type = op.result
-        guard op.prefix != 0xFD else { throw BackendError.unsupported("SIMD instruction \(name)") }
+        if op.prefix == 0xFD { return try lowerVectorOperation(op, operands) }
 
         func boolean(_ value: LLVMValueRef) -> LLVMValueRef { LLVMBuildZExt(builder, value, module.i32, "")! }
         func icmp(_ predicate: LLVMIntPredicate) -> LLVMValueRef { boolean(LLVMBuildICmp(builder, predicate, a!, b!, "")!) }
@@ -133,7 +133,7 @@ extension FunctionLowering {
 
     /// llvm.minimum/maximum pass a signalling NaN operand through unchanged; wasm wants an arithmetic
     /// (quiet) NaN, so set the quiet bit of NaN results with integer operations LLVM cannot fold away.
-    private func quietNaN(_ value: LLVMValueRef, bitWidth: UInt64) -> LLVMValueRef {
+    func quietNaN(_ value: LLVMValueRef, bitWidth: UInt64) -> LLVMValueRef {
         let integerType = bitWidth == 64 ? module.i64 : module.i32
         let quietBit = LLVMConstInt(integerType, bitWidth == 64 ? 1 << 51 : 1 << 22, 0)!
         let isNaN = LLVMBuildFCmp(builder, LLVMRealUNO, value, value, "")!

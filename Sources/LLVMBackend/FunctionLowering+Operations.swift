@@ -18,15 +18,24 @@ extension FunctionLowering {
             try lowerLoad(op, access, address: value(address), result: results[0])
         case .store(let op, let access, let address, let stored):
             try lowerStore(op, access, address: value(address), value: value(stored))
-        case .laneAccess, .shuffle, .extractLane, .replaceLane:
-            throw BackendError.unsupported("SIMD instruction in function \(function.index)")
+        case .laneAccess(let op, let access, let lane, let address, let vector):
+            lowerLaneAccess(op, access, lane: lane, address: value(address), vector: value(vector), result: results.first)
+        case .shuffle(let lanes, let first, let second):
+            define(results[0], shuffle(lanes, value(first), value(second)))
+        case .extractLane(let op, let lane, let vector):
+            define(results[0], extractLane(op, lane: lane, from: value(vector)))
+        case .replaceLane(let op, let lane, let vector, let scalar):
+            define(results[0], replaceLane(op, lane: lane, in: value(vector), with: value(scalar)))
         case .globalGet(let index):
             let type = module.module.allGlobalTypes[Int(index)].valueType
             let loaded = load(module.llvmType(type), globalCell(index))
             module.tag(loaded, .runtimeData)
+            LLVMSetAlignment(loaded, 8)
             define(results[0], loaded)
         case .globalSet(let index, let stored):
-            module.tag(LLVMBuildStore(builder, value(stored), globalCell(index)), .runtimeData)
+            let store = LLVMBuildStore(builder, value(stored), globalCell(index))!
+            module.tag(store, .runtimeData)
+            LLVMSetAlignment(store, 8)
         case .call(let callee, let arguments):
             try lowerCall(callee, arguments: arguments.map(value), results: results)
         case .callIndirect(let typeIndex, let table, let callee, let arguments):
@@ -93,7 +102,7 @@ extension FunctionLowering {
         case .i64(let bits): return module.constI64(bits)
         case .f32(let bits): return LLVMConstBitCast(module.constI32(bits), module.f32)
         case .f64(let bits): return LLVMConstBitCast(module.constI64(bits), module.f64)
-        case .v128: throw BackendError.unsupported("SIMD (v128 constants)")
+        case .v128(let vector): return vectorConstant(vector)
         case .null: return LLVMConstNull(module.ptr)
         }
     }
@@ -117,7 +126,7 @@ extension FunctionLowering {
     // MARK: - Memory
 
     /// The host address of an access, with the explicit check when the options (or a dead load) need one.
-    private func effectiveAddress(_ access: MemoryAccess, _ address: LLVMValueRef, forceCheck: Bool) -> LLVMValueRef {
+    func effectiveAddress(_ access: MemoryAccess, _ address: LLVMValueRef, forceCheck: Bool) -> LLVMValueRef {
         let extended = LLVMBuildZExt(builder, address, module.i64, "")!
         let offset = access.offset == 0 ? extended
             : LLVMBuildAdd(builder, extended, module.constI64(UInt64(access.offset)), "")!
@@ -155,7 +164,7 @@ extension FunctionLowering {
         case .i64Load16U: loaded = LLVMBuildZExt(builder, loadAs(LLVMInt16TypeInContext(module.context)), module.i64, "")
         case .i64Load32S: loaded = LLVMBuildSExt(builder, loadAs(module.i32), module.i64, "")
         case .i64Load32U: loaded = LLVMBuildZExt(builder, loadAs(module.i32), module.i64, "")
-        default: throw BackendError.unsupported("SIMD load \(op.name)")
+        default: loaded = vectorLoad(op, loadAs: loadAs)
         }
         define(result, loaded)
     }
@@ -164,11 +173,10 @@ extension FunctionLowering {
         let pointer = effectiveAddress(access, address, forceCheck: false)
         let narrowed: LLVMValueRef
         switch op {
-        case .i32Store, .i64Store, .f32Store, .f64Store: narrowed = stored
+        case .i32Store, .i64Store, .f32Store, .f64Store, .v128Store: narrowed = stored
         case .i32Store8, .i64Store8: narrowed = LLVMBuildTrunc(builder, stored, module.i8, "")
         case .i32Store16, .i64Store16: narrowed = LLVMBuildTrunc(builder, stored, LLVMInt16TypeInContext(module.context), "")
         case .i64Store32: narrowed = LLVMBuildTrunc(builder, stored, module.i32, "")
-        case .v128Store: throw BackendError.unsupported("SIMD store v128.store")
         }
         let store = LLVMBuildStore(builder, narrowed, pointer)!
         LLVMSetAlignment(store, 1)
@@ -177,57 +185,47 @@ extension FunctionLowering {
 
     // MARK: - Calls
 
-    private func callResults(_ type: FunctionType, call makeCall: ([LLVMValueRef]) -> LLVMValueRef,
+    /// Emits a call through `signature`, converting arguments and results to and from the native ABI;
+    /// several results come back through a stack area of 16-byte slots.
+    private func callResults(_ type: FunctionType, callee: LLVMValueRef, calleeInstance: LLVMValueRef,
                              arguments: [LLVMValueRef], results: [Value]) {
-        if type.results.count > 1 {
-            let area = resultArea(count: type.results.count)
-            _ = makeCall(arguments + [area])
+        let signature = module.nativeSignature(type)
+        var nativeArguments = [calleeInstance] + nativeArguments(arguments, for: signature)
+        let area = type.results.count > 1 ? prologueSlot(bytes: 16 * type.results.count) : nil
+        if let area { nativeArguments.append(area) }
+        let instruction = call((signature.llvmType, callee), nativeArguments)
+        // `notail`: tail-recursion elimination would turn runaway recursion into a loop that never
+        // reaches the stack check, where wasm demands "call stack exhausted".
+        LLVMSetTailCallKind(instruction, LLVMTailCallKindNoTail)
+        module.applyByValueAttributes(signature, call: instruction)
+        if let area {
             for (index, result) in results.enumerated() {
-                define(result, load(module.llvmType(type.results[index]), offsetPointer(area, 16 * index)))
+                let loaded = load(module.llvmType(type.results[index]), offsetPointer(area, 16 * index))
+                LLVMSetAlignment(loaded, 8)
+                define(result, loaded)
             }
-        } else {
-            let returned = makeCall(arguments)
-            if let result = results.first { define(result, returned) }
+        } else if let result = results.first {
+            define(result, wasmResult(instruction, for: signature))
         }
-    }
-
-    /// A stack area for multi-value results, allocated in the prologue so loops don't grow the stack.
-    private func resultArea(count: Int) -> LLVMValueRef {
-        let current = LLVMGetInsertBlock(builder)!
-        LLVMPositionBuilderBefore(builder, LLVMGetFirstInstruction(prologue))
-        let area = LLVMBuildAlloca(builder, LLVMArrayType2(module.i8, UInt64(16 * count)), "")!
-        LLVMSetAlignment(area, 16)
-        LLVMPositionBuilderAtEnd(builder, current)
-        return area
     }
 
     private func lowerCall(_ callee: UInt32, arguments: [LLVMValueRef], results: [Value]) throws {
         let typeIndex = module.module.allFunctionTypeIndices[Int(callee)]
         let type = module.module.types[Int(typeIndex)]
-        let llvmType = module.functionType(type)
         let imported = module.module.importedFunctionCount
         if Int(callee) >= imported {
-            let target = module.functions[Int(callee) - imported]
-            // `notail`: tail-recursion elimination would turn runaway recursion into a loop that never
-            // reaches the stack check, where wasm demands "call stack exhausted".
-            callResults(type, call: { noTail(call((llvmType, target), [instance] + $0)) }, arguments: arguments, results: results)
+            callResults(type, callee: module.functions[Int(callee) - imported], calleeInstance: instance,
+                        arguments: arguments, results: results)
         } else {
             let record = load(module.ptr, offsetPointer(instance, module.layout.functions + 8 * Int(callee)))
-            let code = load(module.ptr, record)
-            let calleeInstance = load(module.ptr, offsetPointer(record, 16))
-            callResults(type, call: { noTail(call((llvmType, code), [calleeInstance] + $0)) }, arguments: arguments, results: results)
+            callResults(type, callee: load(module.ptr, record), calleeInstance: load(module.ptr, offsetPointer(record, 16)),
+                        arguments: arguments, results: results)
         }
-    }
-
-    private func noTail(_ call: LLVMValueRef) -> LLVMValueRef {
-        LLVMSetTailCallKind(call, LLVMTailCallKindNoTail)
-        return call
     }
 
     private func lowerCallIndirect(typeIndex: UInt32, table: UInt32, callee: LLVMValueRef, arguments: [LLVMValueRef],
                                    results: [Value]) throws {
         let type = module.module.types[Int(typeIndex)]
-        let llvmType = module.functionType(type)
         let tablePointer = tablePointer(table)
         let size = load(module.i32, offsetPointer(tablePointer, 8))
         trap(if: LLVMBuildICmp(builder, LLVMIntUGE, callee, size, "")!, .tableOutOfBounds)
@@ -238,8 +236,7 @@ extension FunctionLowering {
         let actual = load(module.i32, offsetPointer(record, 8))
         let expected = LLVMBuildTrunc(builder, load(module.i64, offsetPointer(instance, module.layout.typeIDs + 8 * Int(typeIndex))), module.i32, "")!
         trap(if: LLVMBuildICmp(builder, LLVMIntNE, actual, expected, "")!, .indirectCallTypeMismatch)
-        let code = load(module.ptr, record)
-        let calleeInstance = load(module.ptr, offsetPointer(record, 16))
-        callResults(type, call: { noTail(call((llvmType, code), [calleeInstance] + $0)) }, arguments: arguments, results: results)
+        callResults(type, callee: load(module.ptr, record), calleeInstance: load(module.ptr, offsetPointer(record, 16)),
+                    arguments: arguments, results: results)
     }
 }

@@ -8,6 +8,7 @@ final class FunctionLowering {
     let module: ModuleLowering
     let function: IRFunction
     let llvmFunction: LLVMValueRef
+    let signature: NativeSignature
     var builder: LLVMBuilderRef { module.builder }
 
     var values: [LLVMValueRef?]
@@ -17,7 +18,7 @@ final class FunctionLowering {
     /// How often each value is used; a load nobody uses still has to trap when out of bounds.
     var useCounts: [Int]
     var instance: LLVMValueRef { LLVMGetParam(llvmFunction, 0) }
-    var resultsPointer: LLVMValueRef? { function.type.results.count > 1 ? LLVMGetParam(llvmFunction, UInt32(function.type.parameters.count + 1)) : nil }
+    var resultsPointer: LLVMValueRef? { signature.resultsAreaIndex.map { LLVMGetParam(llvmFunction, $0)! } }
     /// Memory pointer and base, loaded once in the prologue: neither moves after instantiation.
     var memoryPointer: LLVMValueRef?
     var memoryBase: LLVMValueRef?
@@ -28,6 +29,7 @@ final class FunctionLowering {
         self.module = module
         self.function = function
         self.llvmFunction = llvmFunction
+        signature = module.nativeSignature(function.type)
         values = Array(repeating: nil, count: function.valueTypes.count)
         useCounts = Array(repeating: 0, count: function.valueTypes.count)
     }
@@ -93,8 +95,7 @@ final class FunctionLowering {
             memoryBase = LLVMBuildLoad2(builder, module.ptr, pointer, "")
             module.tag(memoryBase!, .runtimeData)
         }
-        let entryArguments = (0..<function.type.parameters.count).map { LLVMGetParam(llvmFunction, UInt32($0 + 1))! }
-        branch(to: BlockID(0), with: entryArguments)
+        branch(to: BlockID(0), with: incomingParameters())
     }
 
     // MARK: - Helpers
@@ -200,11 +201,12 @@ final class FunctionLowering {
             }
         case .return(let results):
             if results.count == 1 {
-                LLVMBuildRet(builder, value(results[0]))
+                LLVMBuildRet(builder, nativeReturnValue(value(results[0])))
             } else {
                 if let pointer = resultsPointer {
                     for (index, result) in results.enumerated() {
-                        LLVMBuildStore(builder, value(result), offsetPointer(pointer, 16 * index))
+                        let store = LLVMBuildStore(builder, value(result), offsetPointer(pointer, 16 * index))!
+                        LLVMSetAlignment(store, 8)  // the host's results area is only 8-byte aligned
                     }
                 }
                 LLVMBuildRetVoid(builder)

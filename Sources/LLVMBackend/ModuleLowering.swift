@@ -49,14 +49,11 @@ final class ModuleLowering {
     }
 
     func lower() throws {
-        for type in module.types {
-            for valueType in type.parameters + type.results where valueType == .v128 {
-                throw BackendError.unsupported("SIMD (v128 values)")
-            }
-        }
         for function in irModule.functions {
-            let value = LLVMAddFunction(llvmModule, symbolName(for: function), functionType(function.type))!
+            let signature = nativeSignature(function.type)
+            let value = LLVMAddFunction(llvmModule, symbolName(for: function), signature.llvmType)!
             LLVMSetLinkage(value, LLVMInternalLinkage)
+            applyByValueAttributes(signature, function: value)
             functions.append(value)
         }
         for (index, function) in irModule.functions.enumerated() {
@@ -87,12 +84,16 @@ final class ModuleLowering {
     }
 
     /// `R f(ptr instance, P…)`, or `void f(ptr instance, P…, ptr results)` for several results.
-    func functionType(_ type: FunctionType) -> LLVMTypeRef {
-        var parameters: [LLVMTypeRef?] = [ptr] + type.parameters.map(llvmType)
-        if type.results.count > 1 { parameters.append(ptr) }
-        let result = type.results.count == 1 ? llvmType(type.results[0]) : voidType
-        return parameters.withUnsafeMutableBufferPointer { LLVMFunctionType(result, $0.baseAddress, UInt32($0.count), 0) }
-    }
+    func nativeSignature(_ type: FunctionType) -> NativeSignature { NativeSignature(type, in: self) }
+
+    /// `{i64, i64}`: a v128 at the C ABI (`wasmc_v128`).
+    private(set) lazy var vectorPairType: LLVMTypeRef = {
+        var fields: [LLVMTypeRef?] = [i64, i64]
+        return fields.withUnsafeMutableBufferPointer { LLVMStructTypeInContext(context, $0.baseAddress, 2, 0)! }
+    }()
+
+    /// `<2 x i64>`: how v128 values travel inside a function.
+    var vectorType: LLVMTypeRef { llvmType(.v128) }
 
     private func symbolName(for function: IRFunction) -> String {
         let base = function.name.map { name in

@@ -14,9 +14,10 @@ let runtimeIsPresent: Bool = {
 /// Spec scripts run through the whole pipeline: compile, link, load, instantiate, call, compare.
 @Suite("Spec scripts end to end", .serialized, .enabled(if: runtimeIsPresent, "the runtime (runtime-c/include, runtime-c/src) is not in the tree yet"))
 struct WastEndToEndTests {
-    /// Scripts covering calls, traps, memory, tables, imports from spectest, multi-value and NaN rules.
-    /// (SIMD is not lowered yet; scripts/test.d/spec-wast.sh runs every other script in four modes.)
-    static let scripts = ["i32", "f32_bitwise", "call_indirect", "memory_trap", "imports", "func", "float_exprs"]
+    /// Scripts covering calls, traps, memory, tables, imports from spectest, multi-value, NaN rules and
+    /// SIMD; scripts/test.d/spec-wast.sh runs every script in four modes.
+    static let scripts = ["i32", "f32_bitwise", "call_indirect", "memory_trap", "imports", "func", "float_exprs",
+                          "simd_lane", "simd_i16x8_q15mulr_sat_s", "simd_f32x4_arith", "simd_load8_lane"]
 
     @Test(arguments: scripts)
     func scriptPasses(_ name: String) throws {
@@ -28,6 +29,51 @@ struct WastEndToEndTests {
         #expect(tally.failed == 0, "\(lines.all.prefix(20).joined(separator: "\n"))")
         #expect(tally.passed > 10)
         #expect(lines.all.last == "\(tally.passed) passed, \(tally.failed) failed" + (tally.skipped > 0 ? ", \(tally.skipped) skipped" : ""))
+    }
+
+    /// A v128 is a `struct { uint64_t lo, hi; }` at the C ABI: in two registers while two remain, else in
+    /// memory. Calls from the host (libffi) and from compiled code must agree in every position.
+    @Test func vectorsCrossNativeCallsInRegistersAndInMemory() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wasmc-wast-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let script = directory.appendingPathComponent("abi.wast")
+        try """
+            (module
+              (type $spill_type (func (param i32 i32 i32 i32 v128 i64 v128) (result v128)))
+              (table funcref (elem $spill))
+              ;; instance + four integers leave one register free: a vector does not fit and goes to memory,
+              ;; the i64 after it takes that register, and the last vector goes to memory too.
+              (func $spill (export "spill") (type $spill_type)
+                (i64x2.add (i64x2.add (local.get 4) (local.get 6))
+                           (i64x2.splat (i64.add (local.get 5) (i64.extend_i32_u (i32.add (local.get 0) (local.get 3)))))))
+              ;; the first vector takes the last two registers, the i32 after it the stack, the second vector memory.
+              (func $pair (export "pair") (param i32 i32 i32 v128 i32 v128) (result v128 i32)
+                (i32x4.sub (local.get 3) (local.get 5)) (i32.add (local.get 0) (local.get 4)))
+              (func (export "direct") (result v128)
+                (call $spill (i32.const 1) (i32.const 2) (i32.const 3) (i32.const 5)
+                  (v128.const i64x2 10 20) (i64.const 100) (v128.const i64x2 1000 2000)))
+              (func (export "indirect") (result v128)
+                (call_indirect (type $spill_type) (i32.const 1) (i32.const 2) (i32.const 3) (i32.const 5)
+                  (v128.const i64x2 10 20) (i64.const 100) (v128.const i64x2 1000 2000) (i32.const 0)))
+              (func (export "pair_direct") (result v128 i32)
+                (call $pair (i32.const 7) (i32.const 0) (i32.const 0) (v128.const i32x4 10 20 30 40) (i32.const 8)
+                  (v128.const i32x4 1 2 3 4))))
+            (assert_return (invoke "spill" (i32.const 1) (i32.const 2) (i32.const 3) (i32.const 5)
+              (v128.const i64x2 10 20) (i64.const 100) (v128.const i64x2 1000 2000)) (v128.const i64x2 1116 2126))
+            (assert_return (invoke "direct") (v128.const i64x2 1116 2126))
+            (assert_return (invoke "indirect") (v128.const i64x2 1116 2126))
+            (assert_return (invoke "pair" (i32.const 7) (i32.const 0) (i32.const 0) (v128.const i32x4 10 20 30 40) (i32.const 8)
+              (v128.const i32x4 1 2 3 4)) (v128.const i32x4 9 18 27 36) (i32.const 15))
+            (assert_return (invoke "pair_direct") (v128.const i32x4 9 18 27 36) (i32.const 15))
+            """.write(to: script, atomically: true, encoding: .utf8)
+        for level in [0, 2] {
+            let lines = LineLog()
+            let options = WastRunner.Options(compilation: CompilationOptions(optimizationLevel: level), verbose: true, cacheDirectory: nil)
+            let runner = WastRunner(options: options, output: { lines.append($0) })
+            let tally = try runner.run(paths: [script.path])
+            #expect(tally.failed == 0 && tally.passed == 6, "\(lines.all.joined(separator: "\n"))")
+        }
     }
 
     @Test func aFailingAssertionIsCounted() throws {
