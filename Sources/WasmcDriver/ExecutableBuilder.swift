@@ -26,9 +26,12 @@ public struct ExecutableBuilder {
     }
 
     /// Compiles `bytes` and writes `kind` to `output`. `hostOptions` (Wasmtime syntax: `--dir`, `--env`)
-    /// are baked into executables.
-    public func build(_ bytes: [UInt8], kind: OutputKind, output: URL, hostOptions: [String] = []) throws {
-        let object = try compiler.compileToObjectFile(bytes)
+    /// are baked into executables. `timings`, when given, receives each stage's seconds.
+    public func build(_ bytes: [UInt8], kind: OutputKind, output: URL, hostOptions: [String] = [],
+                      timings: StageTimings? = nil) throws {
+        let start = ContinuousClock.now
+        let object = try compiler.compileToObjectFile(bytes, timings: timings)
+        let linkStart = ContinuousClock.now
         let work = ArtifactCache.privateTemporaryDirectory().appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
@@ -54,6 +57,8 @@ public struct ExecutableBuilder {
                                             "-lm", "-pthread"])
         }
         try replace(output, with: staged)
+        timings?.record(kind == .object ? "write object" : "link", StageTimings.seconds(since: linkStart))
+        timings?.record("total", StageTimings.seconds(since: start))
     }
 
     /// A cached executable for `wasmc run`: the same bytes and options give the same file.
