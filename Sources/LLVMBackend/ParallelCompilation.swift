@@ -5,6 +5,8 @@ import WasmIR
 /// once, so `lowering + optimization + codegen` (summed over partitions) may exceed `wall`.
 public struct BackendTimings: Sendable, Equatable {
     public var partitions = 1
+    /// The module's size as the partitioning threshold measures it: IR instructions plus block terminators.
+    public var instructions = 0
     /// IR → LLVM IR (plan and descriptor included).
     public var lowering: Double = 0
     /// The LLVM pass pipeline (`default<On>`).
@@ -47,6 +49,7 @@ public func compileToObjects(_ module: IRModule, options: BackendOptions) throws
     }
     var timings = BackendTimings()
     timings.partitions = partitions.count
+    timings.instructions = module.functions.reduce(0) { $0 + Partition.weight(of: $1) }
     var objects: [[UInt8]] = []
     for result in results {
         let (object, partitionTimings) = try result.get()

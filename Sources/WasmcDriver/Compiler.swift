@@ -71,7 +71,8 @@ public struct Compiler: Sendable {
             timings.record("lower to LLVM IR", backend.lowering, note: note)
             timings.record("optimize", backend.optimization, note: note)
             timings.record("codegen", backend.codegen, note: note)
-            timings.record("backend elapsed", backend.wall, note: "\(backend.partitions) partition\(backend.partitions == 1 ? "" : "s")")
+            timings.record("backend elapsed", backend.wall,
+                           note: "\(backend.partitions) partition\(backend.partitions == 1 ? "" : "s"), \(backend.instructions) IR instructions")
         }
         if compiled.objects.count == 1 { return compiled.objects[0] }
         let start = ContinuousClock.now
