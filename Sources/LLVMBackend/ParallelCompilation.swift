@@ -15,6 +15,9 @@ public struct BackendTimings: Sendable, Equatable {
     public var codegen: Double = 0
     /// Elapsed time of the whole backend run.
     public var wall: Double = 0
+    /// CPU seconds each partition's thread used. Unlike elapsed times these do not grow when other
+    /// processes compete for the processors, so `max` estimates the elapsed time with a core per partition.
+    public var partitionCPU: [Double] = []
 
     public init() {}
 
@@ -22,6 +25,7 @@ public struct BackendTimings: Sendable, Equatable {
         lowering += other.lowering
         optimization += other.optimization
         codegen += other.codegen
+        partitionCPU += other.partitionCPU
     }
 }
 
@@ -63,6 +67,7 @@ public func compileToObjects(_ module: IRModule, options: BackendOptions) throws
 /// One partition from IR to object, each stage timed.
 private func compile(_ partition: Partition, of module: IRModule, options: BackendOptions) throws -> ([UInt8], BackendTimings) {
     var timings = BackendTimings()
+    let cpuStart = threadCPUSeconds()
     var mark = ContinuousClock.now
     func lap() -> Double {
         let now = ContinuousClock.now
@@ -76,7 +81,15 @@ private func compile(_ partition: Partition, of module: IRModule, options: Backe
     timings.optimization = lap()
     let object = try lowering.target.emitOptimizedObject(lowering.llvmModule)
     timings.codegen = lap()
+    timings.partitionCPU = [threadCPUSeconds() - cpuStart]
     return (object, timings)
+}
+
+/// CPU time of the calling thread.
+private func threadCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
 
 private func seconds(since start: ContinuousClock.Instant) -> Double {

@@ -73,6 +73,9 @@ public struct Compiler: Sendable {
             timings.record("codegen", backend.codegen, note: note)
             timings.record("backend elapsed", backend.wall,
                            note: "\(backend.partitions) partition\(backend.partitions == 1 ? "" : "s"), \(backend.instructions) IR instructions")
+            let cpu = backend.partitionCPU
+            timings.record("backend CPU", cpu.reduce(0, +),
+                           note: "busiest partition " + String(format: "%.3f s", cpu.max() ?? 0))
         }
         if compiled.objects.count == 1 { return compiled.objects[0] }
         let start = ContinuousClock.now

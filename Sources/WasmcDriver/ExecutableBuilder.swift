@@ -31,7 +31,7 @@ public struct ExecutableBuilder {
                       timings: StageTimings? = nil) throws {
         let start = ContinuousClock.now
         let object = try compiler.compileToObjectFile(bytes, timings: timings)
-        let linkStart = ContinuousClock.now
+        var linkStart = ContinuousClock.now
         let work = ArtifactCache.privateTemporaryDirectory().appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
@@ -52,7 +52,10 @@ public struct ExecutableBuilder {
         case .executable:
             let options = work.appendingPathComponent("options.c")
             try hostOptionsSource(hostOptions).write(to: options, atomically: true, encoding: .utf8)
+            let libraryStart = ContinuousClock.now
             let library = try hostLibrary()
+            timings?.record("host runtime library", StageTimings.seconds(since: libraryStart), note: cache == nil ? "built: no cache" : "cached")
+            linkStart = ContinuousClock.now
             try RuntimeLibrary.runCompiler(["-O2", "-o", staged.path, objectFile.path, options.path, library.path,
                                             "-lm", "-pthread"])
         }
