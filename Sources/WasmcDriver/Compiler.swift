@@ -46,7 +46,7 @@ public struct Compiler: Sendable {
     /// partitions' objects merged into one). `timings`, when given, receives each stage's seconds.
     public func compileToObjectFile(_ bytes: [UInt8], timings: StageTimings? = nil) throws(CompileError) -> [UInt8] {
         guard isKnownTargetCPU(options.targetCPU) else {
-            throw .invalidOptions("unknown target CPU '\(options.targetCPU)': use generic, native or an LLVM processor name such as x86-64-v2")
+            throw .invalidOptions("\(BackendError.unknownTargetCPU(options.targetCPU))")
         }
         let irModule: IRModule
         do {
@@ -65,18 +65,7 @@ public struct Compiler: Sendable {
             let message = "\(error)"
             throw message.contains("unsupported") ? .unsupported(message) : .internalError("backend: \(message)")
         }
-        if let timings {
-            let backend = compiled.timings
-            let note = backend.partitions > 1 ? "summed over \(backend.partitions) parallel partitions" : ""
-            timings.record("lower to LLVM IR", backend.lowering, note: note)
-            timings.record("optimize", backend.optimization, note: note)
-            timings.record("codegen", backend.codegen, note: note)
-            timings.record("backend elapsed", backend.wall,
-                           note: "\(backend.partitions) partition\(backend.partitions == 1 ? "" : "s"), \(backend.instructions) IR instructions")
-            let cpu = backend.partitionCPU
-            timings.record("backend CPU", cpu.reduce(0, +),
-                           note: "busiest partition " + String(format: "%.3f s", cpu.max() ?? 0))
-        }
+        timings?.record(compiled.timings)
         if compiled.objects.count == 1 { return compiled.objects[0] }
         let start = ContinuousClock.now
         defer { timings?.record("merge objects", StageTimings.seconds(since: start)) }

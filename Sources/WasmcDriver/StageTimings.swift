@@ -1,4 +1,5 @@
 import Foundation
+import LLVMBackend
 
 /// Seconds per compilation stage, printed by `wasmc compile --time-stages`.
 public final class StageTimings {
@@ -9,6 +10,18 @@ public final class StageTimings {
 
     func record(_ name: String, _ seconds: Double, note: String = "") {
         stages.append((name, seconds, note))
+    }
+
+    /// The backend's stages; with several partitions the worker stages are summed over their threads.
+    func record(_ backend: BackendTimings) {
+        let plural = backend.partitions == 1 ? "" : "s"
+        let note = backend.partitions > 1 ? "summed over \(backend.partitions) parallel partitions" : ""
+        record("lower to LLVM IR", backend.lowering, note: note)
+        record("optimize", backend.optimization, note: note)
+        record("codegen", backend.codegen, note: note)
+        record("backend elapsed", backend.wall, note: "\(backend.partitions) partition\(plural), \(backend.instructions) IR instructions")
+        record("backend CPU", backend.partitionCPU.reduce(0, +),
+               note: "busiest partition " + String(format: "%.3f s", backend.partitionCPU.max() ?? 0))
     }
 
     /// Runs `body` and records its elapsed time under `name`.
