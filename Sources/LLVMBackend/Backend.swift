@@ -61,14 +61,6 @@ public enum BackendError: Error, CustomStringConvertible {
     }
 }
 
-/// Lowers a module to one relocatable, position-independent ELF object for the host, in one partition
-/// whatever `options.jobs` says (see `compileToObjects` for the parallel form).
-public func compileToObject(_ module: IRModule, options: BackendOptions) throws -> [UInt8] {
-    let lowering = try ModuleLowering(module, options: options)
-    try lowering.lower()
-    return try lowering.target.emitObject(lowering.llvmModule, optimizationLevel: options.optimizationLevel)
-}
-
 /// Whether `--target-cpu NAME` names "generic", "native" or a processor LLVM knows for the host.
 public func isKnownTargetCPU(_ name: String) -> Bool {
     TargetMachine.isKnownCPU(name)

@@ -74,11 +74,6 @@ final class TargetMachine {
         }
     }
 
-    func emitObject(_ module: LLVMModuleRef, optimizationLevel: Int) throws -> [UInt8] {
-        try optimize(module, optimizationLevel: optimizationLevel)
-        return try emitOptimizedObject(module)
-    }
-
     /// Code generation alone, for a module `optimize` has already run on.
     func emitOptimizedObject(_ module: LLVMModuleRef) throws -> [UInt8] {
         var buffer: LLVMMemoryBufferRef?
