@@ -41,7 +41,7 @@ public struct CompiledObjects: Sendable {
 public func compileToObjects(_ module: IRModule, options: BackendOptions) throws -> CompiledObjects {
     let start = ContinuousClock.now
     let partitions = Partition.partitions(of: module, options: options)
-    var results: [Result<([UInt8], BackendTimings), any Error>]
+    let results: [Result<([UInt8], BackendTimings), any Error>]
     if partitions.count == 1 {
         results = [Result { try compile(partitions[0], of: module, options: options) }]
     } else {
