@@ -29,9 +29,15 @@ let package = Package(
         .target(name: "WasmFrontend", dependencies: ["WasmBinary", "WasmIR"]),
         // Stage 4: LLVM-C lowering of the IR to a native object.
         .systemLibrary(name: "CLLVM"),
+        // The few LLVM queries the C API lacks (is a CPU name known), over LLVM's C++ API.
+        .target(
+            name: "CLLVMSupport",
+            cxxSettings: [.unsafeFlags(["-I\(llvmInclude)", "-std=c++17", "-fno-rtti"])],
+            linkerSettings: [.unsafeFlags(["-L\(llvmLib)"]), .linkedLibrary("LLVM-19")]
+        ),
         .target(
             name: "LLVMBackend",
-            dependencies: ["WasmIR", "CLLVM"],
+            dependencies: ["WasmIR", "CLLVM", "CLLVMSupport"],
             swiftSettings: [.unsafeFlags(["-Xcc", "-I\(llvmInclude)"])],
             linkerSettings: [.unsafeFlags(["-L\(llvmLib)", "-Xlinker", "-rpath", "-Xlinker", llvmLib])]
         ),

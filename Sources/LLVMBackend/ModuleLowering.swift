@@ -8,6 +8,8 @@ final class ModuleLowering {
     let irModule: IRModule
     let module: Module
     let options: BackendOptions
+    /// The functions this module defines (the others it only declares) and whether it carries the plan.
+    let partition: Partition
     let context: LLVMContextRef
     let llvmModule: LLVMModuleRef
     let builder: LLVMBuilderRef
@@ -22,10 +24,11 @@ final class ModuleLowering {
     private var runtimeFunctions: [String: (LLVMTypeRef, LLVMValueRef)] = [:]
     private var functionNameConstants: [UInt32: LLVMValueRef] = [:]
 
-    init(_ irModule: IRModule, options: BackendOptions) throws {
+    init(_ irModule: IRModule, options: BackendOptions, partition: Partition? = nil) throws {
         self.irModule = irModule
         self.module = irModule.module
         self.options = options
+        self.partition = partition ?? .wholeModule(irModule)
         context = LLVMContextCreate()
         llvmModule = LLVMModuleCreateWithNameInContext("wasm", context)
         builder = LLVMCreateBuilderInContext(context)
@@ -52,14 +55,14 @@ final class ModuleLowering {
         for function in irModule.functions {
             let signature = nativeSignature(function.type)
             let value = LLVMAddFunction(llvmModule, symbolName(for: function), signature.llvmType)!
-            LLVMSetLinkage(value, LLVMInternalLinkage)
+            setLinkage(ofFunction: value)
             applyByValueAttributes(signature, function: value)
             functions.append(value)
         }
-        for (index, function) in irModule.functions.enumerated() {
-            try FunctionLowering(self, function: function, llvmFunction: functions[index]).lower()
+        for index in partition.functions {
+            try FunctionLowering(self, function: irModule.functions[index], llvmFunction: functions[index]).lower()
         }
-        emitPlanAndDescriptor()
+        if partition.carriesPlan { emitPlanAndDescriptor() }
         if options.verifyLLVMIR {
             var message: UnsafeMutablePointer<CChar>?
             if LLVMVerifyModule(llvmModule, LLVMReturnStatusAction, &message) != 0 {

@@ -1,4 +1,5 @@
 import CLLVM
+import CLLVMSupport
 
 /// The host target: optimization through the new pass manager and object emission.
 final class TargetMachine {
@@ -12,11 +13,24 @@ final class TargetMachine {
         LLVMInitializeX86AsmPrinter()
     }()
 
+    /// The triple code is generated for: the host's.
+    static var hostTriple: String {
+        let text = LLVMGetDefaultTargetTriple()!
+        defer { LLVMDisposeMessage(text) }
+        return String(cString: text)
+    }
+
+    /// Whether `name` is "native" or a processor LLVM knows for the host triple. LLVM itself accepts any
+    /// name, warns on stderr and generates generic code, which would hide a typo.
+    static func isKnownCPU(_ name: String) -> Bool {
+        _ = initialize
+        return name == "native" || wasmc_llvm_is_known_cpu(hostTriple, name) != 0
+    }
+
     init(cpu requestedCPU: String, optimizationLevel: Int) throws {
         _ = Self.initialize
-        let tripleText = LLVMGetDefaultTargetTriple()!
-        defer { LLVMDisposeMessage(tripleText) }
-        triple = String(cString: tripleText)
+        triple = Self.hostTriple
+        guard Self.isKnownCPU(requestedCPU) else { throw BackendError.unknownTargetCPU(requestedCPU) }
         var target: LLVMTargetRef?
         var error: UnsafeMutablePointer<CChar>?
         guard LLVMGetTargetFromTriple(triple, &target, &error) == 0, let target else {
@@ -60,8 +74,8 @@ final class TargetMachine {
         }
     }
 
-    func emitObject(_ module: LLVMModuleRef, optimizationLevel: Int) throws -> [UInt8] {
-        try optimize(module, optimizationLevel: optimizationLevel)
+    /// Code generation alone, for a module `optimize` has already run on.
+    func emitOptimizedObject(_ module: LLVMModuleRef) throws -> [UInt8] {
         var buffer: LLVMMemoryBufferRef?
         var error: UnsafeMutablePointer<CChar>?
         guard LLVMTargetMachineEmitToMemoryBuffer(machine, module, LLVMObjectFile, &error, &buffer) == 0, let buffer else {

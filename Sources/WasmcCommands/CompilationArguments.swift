@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import WasmcDriver
 
 /// The code-generation options shared by the commands that compile and run modules.
@@ -12,21 +13,34 @@ struct CompilationArguments: ParsableArguments {
     @Option(name: .long, help: "Target CPU: generic (default, portable), native (this machine) or an LLVM CPU name such as x86-64-v2.")
     var targetCPU: String = "generic"
 
+    @Option(name: .long, help: "Threads a large module is compiled with, each on its own part of the module (default: one per processor).")
+    var codegenJobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    /// Modules with fewer IR instructions compile in one part; 0 splits every module (for testing).
+    @Option(name: .long, help: .hidden)
+    var partitionFrom: Int = CompilationOptions.defaultMinimumPartitionedSize
+
     @Flag(name: .long, help: "Compile without reading or writing the artifact cache.")
     var noCache = false
 
     func validate() throws {
         guard (0...3).contains(optimizationLevel) else { throw ValidationError("-O takes 0, 1, 2 or 3") }
         guard BoundsCheckMode(rawValue: boundsChecks) != nil else { throw ValidationError("--bounds-checks takes guard or explicit") }
+        guard codegenJobs >= 1 else { throw ValidationError("--codegen-jobs takes a number of threads, at least 1") }
+        guard partitionFrom >= 0 else { throw ValidationError("--partition-from takes an instruction count, at least 0") }
+        guard isKnownTargetCPU(targetCPU) else {
+            throw ValidationError("unknown --target-cpu '\(targetCPU)': use generic, native or an LLVM processor name such as x86-64-v2")
+        }
     }
 
     var options: CompilationOptions {
         CompilationOptions(optimizationLevel: optimizationLevel, boundsChecks: BoundsCheckMode(rawValue: boundsChecks) ?? .guardPages,
-                           targetCPU: targetCPU)
+                           targetCPU: targetCPU, codegenJobs: codegenJobs, minimumPartitionedSize: partitionFrom)
     }
 
     /// The flags that reproduce these options on a child command line.
     var commandLine: [String] {
-        ["-O\(optimizationLevel)", "--bounds-checks", boundsChecks, "--target-cpu", targetCPU] + (noCache ? ["--no-cache"] : [])
+        ["-O\(optimizationLevel)", "--bounds-checks", boundsChecks, "--target-cpu", targetCPU, "--codegen-jobs", "\(codegenJobs)",
+         "--partition-from", "\(partitionFrom)"] + (noCache ? ["--no-cache"] : [])
     }
 }

@@ -29,6 +29,9 @@ struct CompileCommand: ParsableCommand {
     @Option(name: .long, parsing: .singleValue, help: "Pass an environment variable, as NAME=VALUE or NAME (from this environment).")
     var env: [String] = []
 
+    @Flag(name: .long, help: "Print the seconds each compilation stage took to stderr.")
+    var timeStages = false
+
     @OptionGroup var compilation: CompilationArguments
 
     func validate() throws {
@@ -40,8 +43,10 @@ struct CompileCommand: ParsableCommand {
         do {
             let builder = try ExecutableBuilder(options: compilation.options,
                                                 cacheDirectory: compilation.noCache ? nil : ArtifactCache.defaultDirectory())
+            let timings = timeStages ? StageTimings() : nil
             try builder.build(bytes, kind: OutputKind(rawValue: emit) ?? .executable, output: URL(fileURLWithPath: output),
-                              hostOptions: hostOptions(directories: dir, environment: env))
+                              hostOptions: hostOptions(directories: dir, environment: env), timings: timings)
+            if let timings { printError(timings.report) }
         } catch {
             printError("\(file): \(error)")
             throw ExitCode.failure

@@ -10,6 +10,8 @@ public enum CompileError: Error, CustomStringConvertible {
     case internalError(String)
     /// The system compiler or linker failed, or the runtime could not be built.
     case link(String)
+    /// The compilation options cannot be honoured, such as a target CPU LLVM does not know.
+    case invalidOptions(String)
 
     public var description: String {
         switch self {
@@ -17,6 +19,7 @@ public enum CompileError: Error, CustomStringConvertible {
         case .unsupported(let feature): feature.hasPrefix("unsupported") ? feature : "unsupported: \(feature)"
         case .internalError(let message): "internal compiler error: \(message)"
         case .link(let message): "link error: \(message)"
+        case .invalidOptions(let message): message
         }
     }
 }

@@ -42,11 +42,15 @@ public struct Compiler: Sendable {
         cache?.remove(cacheKey(for: bytes), suffix: ".so")
     }
 
-    /// Decodes, validates, translates and lowers the module; returns the native object's bytes.
-    public func compileToObjectFile(_ bytes: [UInt8]) throws(CompileError) -> [UInt8] {
+    /// Decodes, validates, translates and lowers the module; returns the native object's bytes (the
+    /// partitions' objects merged into one). `timings`, when given, receives each stage's seconds.
+    public func compileToObjectFile(_ bytes: [UInt8], timings: StageTimings? = nil) throws(CompileError) -> [UInt8] {
+        guard isKnownTargetCPU(options.targetCPU) else {
+            throw .invalidOptions("\(BackendError.unknownTargetCPU(options.targetCPU))")
+        }
         let irModule: IRModule
         do {
-            irModule = try Frontend.translate(bytes)
+            irModule = try Frontend.translate(bytes, timings: timings)
         } catch {
             switch error {
             case .rejected(let wasmError): throw .rejected(wasmError)
@@ -54,12 +58,18 @@ public struct Compiler: Sendable {
                 throw message.contains("unsupported") ? .unsupported(message) : .internalError(message)
             }
         }
+        let compiled: CompiledObjects
         do {
-            return try lowerToObject(irModule, options: options)
+            compiled = try lowerToObjects(irModule, options: options)
         } catch {
             let message = "\(error)"
             throw message.contains("unsupported") ? .unsupported(message) : .internalError("backend: \(message)")
         }
+        timings?.record(compiled.timings)
+        if compiled.objects.count == 1 { return compiled.objects[0] }
+        let start = ContinuousClock.now
+        defer { timings?.record("merge objects", StageTimings.seconds(since: start)) }
+        return try mergeObjects(compiled.objects)
     }
 
     /// The embedding header of a module: typed wrappers over its exported functions.

@@ -26,9 +26,12 @@ public struct ExecutableBuilder {
     }
 
     /// Compiles `bytes` and writes `kind` to `output`. `hostOptions` (Wasmtime syntax: `--dir`, `--env`)
-    /// are baked into executables.
-    public func build(_ bytes: [UInt8], kind: OutputKind, output: URL, hostOptions: [String] = []) throws {
-        let object = try compiler.compileToObjectFile(bytes)
+    /// are baked into executables. `timings`, when given, receives each stage's seconds.
+    public func build(_ bytes: [UInt8], kind: OutputKind, output: URL, hostOptions: [String] = [],
+                      timings: StageTimings? = nil) throws {
+        let start = ContinuousClock.now
+        let object = try compiler.compileToObjectFile(bytes, timings: timings)
+        var linkStart = ContinuousClock.now
         let work = ArtifactCache.privateTemporaryDirectory().appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
@@ -49,11 +52,16 @@ public struct ExecutableBuilder {
         case .executable:
             let options = work.appendingPathComponent("options.c")
             try hostOptionsSource(hostOptions).write(to: options, atomically: true, encoding: .utf8)
+            let libraryStart = ContinuousClock.now
             let library = try hostLibrary()
+            timings?.record("host runtime library", StageTimings.seconds(since: libraryStart), note: cache == nil ? "built: no cache" : "cached")
+            linkStart = ContinuousClock.now
             try RuntimeLibrary.runCompiler(["-O2", "-o", staged.path, objectFile.path, options.path, library.path,
                                             "-lm", "-pthread"])
         }
         try replace(output, with: staged)
+        timings?.record(kind == .object ? "write object" : "link", StageTimings.seconds(since: linkStart))
+        timings?.record("total", StageTimings.seconds(since: start))
     }
 
     /// A cached executable for `wasmc run`: the same bytes and options give the same file.

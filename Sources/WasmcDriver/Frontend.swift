@@ -33,21 +33,34 @@ public enum Frontend {
         }
     }
 
-    /// Decodes, validates and translates every defined function, verifying the IR.
-    public static func translate(_ bytes: [UInt8], verify: Bool = true) throws(FrontendError) -> IRModule {
-        let module = try validate(bytes)
+    /// Decodes, validates and translates every defined function, verifying the IR; `timings`, when
+    /// given, receives each stage's seconds.
+    public static func translate(_ bytes: [UInt8], verify: Bool = true, timings: StageTimings? = nil) throws(FrontendError) -> IRModule {
+        func stage<T, E: Error>(_ name: String, _ body: () throws(E) -> T) throws(E) -> T {
+            guard let timings else { return try body() }
+            return try timings.measure(name, body)
+        }
+        let module: Module
+        do {
+            module = try stage("decode") { () throws(WasmError) in try decodeModule(bytes) }
+            try stage("validate") { () throws(WasmError) in try validateModule(module) }
+        } catch {
+            throw .rejected(error)
+        }
         let irModule: IRModule
         do {
-            irModule = try translateModule(module)
+            irModule = try stage("translate to SSA IR") { try translateModule(module) }
         } catch {
             throw .internalError("translation failed: \(error)")
         }
         if verify {
-            for function in irModule.functions {
-                do {
-                    try verifyIR(function)
-                } catch {
-                    throw .internalError("IR of function \(function.index) does not verify: \(error)")
+            try stage("verify IR") { () throws(FrontendError) in
+                for function in irModule.functions {
+                    do {
+                        try verifyIR(function)
+                    } catch {
+                        throw .internalError("IR of function \(function.index) does not verify: \(error)")
+                    }
                 }
             }
         }
