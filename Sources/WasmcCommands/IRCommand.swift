@@ -19,7 +19,7 @@ struct IRCommand: ParsableCommand {
         do {
             let text = try Frontend.irText(of: bytes, function: function)
             print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
-        } catch let error as FrontendError {
+        } catch {
             printError("\(file): \(error)")
             throw ExitCode.failure
         }

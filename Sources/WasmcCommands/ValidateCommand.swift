@@ -16,7 +16,7 @@ struct ValidateCommand: ParsableCommand {
         let bytes = try readInputFile(file)
         do {
             _ = try Frontend.validate(bytes)
-        } catch let error as FrontendError {
+        } catch {
             printError("\(file): \(error)")
             throw ExitCode.failure
         }
