@@ -124,8 +124,12 @@ final class FunctionLowering {
         }
     }
 
+    /// A call into the runtime, never a tail call: a helper that traps finds the wasm function by its
+    /// return address, which a sibling call would replace with the caller's.
     func runtime(_ name: String, _ result: LLVMTypeRef, _ parameters: [LLVMTypeRef], _ arguments: [LLVMValueRef]) -> LLVMValueRef {
-        call(module.runtimeFunction(name, returning: result, parameters), arguments)
+        let instruction = call(module.runtimeFunction(name, returning: result, parameters), arguments)
+        LLVMSetTailCallKind(instruction, LLVMTailCallKindNoTail)
+        return instruction
     }
 
     /// Branches to a shared per-function trap block when `condition` (i1) holds.

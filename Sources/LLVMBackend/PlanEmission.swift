@@ -5,7 +5,7 @@ import WasmIR
 /// The data the runtime's generic instantiation reads (see `runtime-c/src/instantiate.c` for the word
 /// format) and the `wasmc_module` descriptor with thunks over `wasmc_plan_*`.
 /// `WASMC_ABI_VERSION` of the `runtime-c/include/wasmc_rt.h` this backend generates code for.
-let runtimeABIVersion: UInt32 = 2
+let runtimeABIVersion: UInt32 = 3
 
 extension ModuleLowering {
     private static let planMagic: UInt64 = 0x5741_4D43_504C_414E
@@ -25,8 +25,9 @@ extension ModuleLowering {
         words.append(module.start.map { UInt64($0) } ?? UInt64.max)
 
         for (index, typeIndex) in module.functionTypeIndices.enumerated() {
-            words += [UInt64(pointers.count), UInt64(typeIndex)]
+            words += [UInt64(pointers.count), UInt64(typeIndex), UInt64(pointers.count + 1)]
             pointers.append(functions[index])
+            pointers.append(functionNameConstant(irModule.functions[index]))
         }
         for table in module.tables {
             words += [UInt64(table.elementType.rawValue), UInt64(table.limits.minimum), UInt64(table.limits.maximum ?? 0),

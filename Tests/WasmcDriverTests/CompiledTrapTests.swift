@@ -63,9 +63,6 @@ struct CompiledTrapTests {
           (func (export "recurse") (param i32) (result i32) (i32.add (call 14 (local.get 0)) (i32.const 1))))
         """
 
-    /// Exports whose traps are raised inside the runtime rather than by an inline check.
-    static let helperTraps: Set<String> = ["fill", "table_get"]
-
     /// Export, arguments, and the trap as the spec words it.
     static let cases: [(String, [WasmValue], TrapCode, String)] = [
         ("unreachable", [], .unreachable, "unreachable"),
@@ -104,15 +101,9 @@ struct CompiledTrapTests {
             }
             #expect(trap.trapCode == code, "\(name)\(arguments)")
             #expect(trap.message == message, "\(name)\(arguments)")
-            // Inline checks name their function; a guard-page fault or a trap inside a runtime helper
-            // (memory.fill, table.get) reaches the handler without one.
-            let raisedOutOfLine = Self.helperTraps.contains(name)
-                || (code == .memoryOutOfBounds && options.boundsChecks == .guardPages)
-            if raisedOutOfLine {
-                #expect(trap.function == nil || trap.function == name, "\(name)\(arguments)")
-            } else {
-                #expect(trap.function == name, "\(name)\(arguments)")
-            }
+            // Inline checks name their function; guard-page faults and traps inside runtime helpers
+            // (memory.fill, table.get) find it by code address.
+            #expect(trap.function == name, "\(name)\(arguments)")
             #expect("\(CallError.trap(trap))" == "trap: \(message)" + (trap.function.map { " (in \($0))" } ?? ""))
         }
         // The same functions work inside the bounds, and after the traps.

@@ -14,7 +14,7 @@ extern "C" {
 #endif
 
 /** Bumped whenever a structure below or the calling convention changes. */
-#define WASMC_ABI_VERSION 2
+#define WASMC_ABI_VERSION 3
 
 typedef uint32_t wasmc_trap_code;
 

@@ -9,7 +9,7 @@
  *            ({pointer, length} 16 bytes each), own memories (48 bytes each), own tables (32),
  *            own globals (32), own function records (24)
  *   [23] start function index, or UINT64_MAX
- *   then: defined functions [code pointer index, type index] each; defined tables [element type, min,
+ *   then: defined functions [code pointer index, type index, name pointer index] each; defined tables [element type, min,
  *   max, has max]; defined memories [min, max, has max]; defined globals [type, mutable, constant
  *   expression]; element segments [mode, table, offset expression, count, count expressions];
  *   data segments [mode, memory, offset expression, length, bytes pointer index].
@@ -114,13 +114,26 @@ wasmc_trap_code wasmc_plan_instantiate(const wasmc_plan *plan, void *instance, v
     }
 
     reader r = { w, HEADER_WORDS };
-    for (uint64_t i = 0; i < w[DEFINED_FUNCTIONS]; i++) {
+    uint64_t function_count = w[DEFINED_FUNCTIONS];
+    void **code = malloc((function_count ? function_count : 1) * sizeof *code);
+    const char **names = malloc((function_count ? function_count : 1) * sizeof *names);
+    for (uint64_t i = 0; i < function_count; i++) {
         wasmc_func *record = own_at(instance, plan, AT_OWN_FUNCTIONS, i, 24);
         record->code = (void *)plan->pointers[next(&r)];
         record->type_id = (uint32_t)*SLOT(instance, plan, AT_TYPE_IDS, next(&r), uint64_t);
         record->instance = instance;
         *SLOT(instance, plan, AT_FUNCTIONS, w[IMPORTED_FUNCTIONS] + i, wasmc_func *) = record;
+        if (code && names) {
+            code[i] = record->code;
+            names[i] = (const char *)plan->pointers[next(&r)];
+        } else {
+            next(&r);
+        }
     }
+    /* Traps from signal handlers and runtime helpers find the wasm function by code address. */
+    if (code && names) wasmc_register_code(plan, function_count, code, names);
+    free(code);
+    free(names);
     for (uint64_t i = 0; i < w[DEFINED_TABLES]; i++) {
         wasmc_table *table = own_at(instance, plan, AT_OWN_TABLES, i, 32);
         uint8_t element_type = (uint8_t)next(&r);

@@ -12,5 +12,11 @@ void wasmc_signals_install(void);
 void wasmc_signals_prepare_thread(void);
 /** The stack limit for an outermost wasmc_try entered from the caller's frame. */
 uintptr_t wasmc_stack_limit_from_here(void);
+/** Records the entry addresses and names of a module's functions (once per owner, the module's plan). */
+void wasmc_register_code(const void *owner, size_t count, void *const *code, const char *const *names);
+/** The name of the registered wasm function whose code holds `address`, or NULL. */
+const char *wasmc_function_at(const void *address);
+/** Traps, naming the wasm function at `code_address` (a fault's pc, or a helper's return address). */
+_Noreturn void wasmc_trap_from(wasmc_trap_code code, const void *code_address);
 
 #endif

@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <ucontext.h>
 #include "internal.h"
 
 static struct sigaction previous_segv, previous_bus;
@@ -33,9 +34,21 @@ static void chain(int signal, siginfo_t *info, void *context) {
     }
 }
 
+/* The faulting instruction's address, to name the wasm function in the report. */
+static const void *fault_pc(void *context) {
+#if defined(__x86_64__)
+    return (const void *)((ucontext_t *)context)->uc_mcontext.gregs[REG_RIP];
+#elif defined(__aarch64__)
+    return (const void *)((ucontext_t *)context)->uc_mcontext.pc;
+#else
+    (void)context;
+    return NULL;
+#endif
+}
+
 static void handle_fault(int signal, siginfo_t *info, void *context) {
     if (wasmc_inside_try() && wasmc_address_in_reservation(info->si_addr)) {
-        wasmc_trap(WASMC_TRAP_MEMORY_OUT_OF_BOUNDS);
+        wasmc_trap_from(WASMC_TRAP_MEMORY_OUT_OF_BOUNDS, fault_pc(context));
     }
     chain(signal, info, context);
 }

@@ -44,36 +44,39 @@ uint32_t wasmc_table_grow(wasmc_table *table, wasmc_ref initial, uint32_t delta)
     return old_size;
 }
 
-static void check_range(const wasmc_table *table, uint32_t start, uint32_t count) {
-    if ((uint64_t)start + count > table->size) wasmc_trap(WASMC_TRAP_TABLE_OUT_OF_BOUNDS);
+/* `caller` is the helper's return address in compiled code, which names the wasm function in the report. */
+static void check_range(const wasmc_table *table, uint32_t start, uint32_t count, const void *caller) {
+    if ((uint64_t)start + count > table->size) wasmc_trap_from(WASMC_TRAP_TABLE_OUT_OF_BOUNDS, caller);
 }
 
 void wasmc_table_fill(wasmc_table *table, uint32_t destination, wasmc_ref value, uint32_t count) {
-    check_range(table, destination, count);
+    check_range(table, destination, count, __builtin_return_address(0));
     for (uint32_t i = 0; i < count; i++) table->elements[destination + i] = value;
 }
 
 void wasmc_table_copy(wasmc_table *destination_table, wasmc_table *source_table, uint32_t destination,
                       uint32_t source, uint32_t count) {
-    check_range(destination_table, destination, count);
-    check_range(source_table, source, count);
+    const void *caller = __builtin_return_address(0);
+    check_range(destination_table, destination, count, caller);
+    check_range(source_table, source, count, caller);
     memmove(destination_table->elements + destination, source_table->elements + source, count * sizeof(wasmc_ref));
 }
 
 void wasmc_table_init_elements(wasmc_table *table, const wasmc_ref *segment, uint32_t segment_length,
                                uint32_t destination, uint32_t source, uint32_t count) {
-    if ((uint64_t)source + count > segment_length) wasmc_trap(WASMC_TRAP_TABLE_OUT_OF_BOUNDS);
-    check_range(table, destination, count);
+    const void *caller = __builtin_return_address(0);
+    if ((uint64_t)source + count > segment_length) wasmc_trap_from(WASMC_TRAP_TABLE_OUT_OF_BOUNDS, caller);
+    check_range(table, destination, count, caller);
     if (count) memcpy(table->elements + destination, segment + source, count * sizeof(wasmc_ref));
 }
 
 wasmc_ref wasmc_table_get(wasmc_table *table, uint32_t index) {
-    if (index >= table->size) wasmc_trap(WASMC_TRAP_TABLE_OUT_OF_BOUNDS);
+    if (index >= table->size) wasmc_trap_from(WASMC_TRAP_TABLE_OUT_OF_BOUNDS, __builtin_return_address(0));
     return table->elements[index];
 }
 
 void wasmc_table_set(wasmc_table *table, uint32_t index, wasmc_ref value) {
-    if (index >= table->size) wasmc_trap(WASMC_TRAP_TABLE_OUT_OF_BOUNDS);
+    if (index >= table->size) wasmc_trap_from(WASMC_TRAP_TABLE_OUT_OF_BOUNDS, __builtin_return_address(0));
     table->elements[index] = value;
 }
 
