@@ -66,6 +66,13 @@ public struct ExecutableBuilder {
         }
     }
 
+    /// Whether `cachedExecutable` would find `bytes` already built (and intact) in the cache.
+    public func isCached(_ bytes: [UInt8]) -> Bool {
+        cache?.lookup(compiler.cacheKey(for: bytes), suffix: "-exe") != nil
+    }
+
+    public var usesCache: Bool { cache != nil }
+
     private func replace(_ destination: URL, with staged: URL) throws {
         let temporary = destination.deletingLastPathComponent()
             .appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
