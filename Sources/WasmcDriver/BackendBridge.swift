@@ -6,6 +6,7 @@ func lowerToObject(_ module: IRModule, options: CompilationOptions) throws -> [U
     var backend = BackendOptions()
     backend.optimizationLevel = options.optimizationLevel
     backend.boundsChecks = options.boundsChecks == .explicit ? .explicit : .guardPages
+    backend.targetCPU = options.targetCPU
     return try compileToObject(module, options: backend)
 }
 
