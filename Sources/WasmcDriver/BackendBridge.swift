@@ -3,11 +3,18 @@ import WasmIR
 
 /// The backend's entry point with the driver's options.
 func lowerToObject(_ module: IRModule, options: CompilationOptions) throws -> [UInt8] {
-    var backend = BackendOptions()
-    backend.optimizationLevel = options.optimizationLevel
-    backend.boundsChecks = options.boundsChecks == .explicit ? .explicit : .guardPages
-    backend.targetCPU = options.targetCPU
-    return try compileToObject(module, options: backend)
+    try compileToObject(module, options: backendOptions(options))
+}
+
+/// The optimized LLVM IR the object would be made from, as text.
+func lowerToLLVMIR(_ module: IRModule, options: CompilationOptions) throws -> String {
+    try emitLLVMIR(module, options: backendOptions(options))
+}
+
+private func backendOptions(_ options: CompilationOptions) -> BackendOptions {
+    BackendOptions(optimizationLevel: options.optimizationLevel,
+                   boundsChecks: options.boundsChecks == .explicit ? .explicit : .guardPages,
+                   targetCPU: options.targetCPU)
 }
 
 /// The host CPU's name and features, for cache keys of `--target-cpu native` builds.

@@ -8,6 +8,8 @@ public enum OutputKind: String, CaseIterable, Sendable {
     case object = "obj"
     /// A shared object a host can `dlopen` (runtime symbols resolved from the host's libwasmc_rt).
     case shared
+    /// The optimized LLVM IR as text, for inspecting code generation.
+    case llvmIR = "llvm"
 }
 
 /// Builds native executables: compiles the module to an object and links it with the static host
@@ -28,13 +30,18 @@ public struct ExecutableBuilder {
     /// Compiles `bytes` and writes `kind` to `output`. `hostOptions` (Wasmtime syntax: `--dir`, `--env`)
     /// are baked into executables.
     public func build(_ bytes: [UInt8], kind: OutputKind, output: URL, hostOptions: [String] = []) throws {
-        let object = try compiler.compileToObjectFile(bytes)
         let work = ArtifactCache.privateTemporaryDirectory().appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
+        let staged = work.appendingPathComponent("output")
+        if kind == .llvmIR {
+            try compiler.llvmIR(bytes).write(to: staged, atomically: false, encoding: .utf8)
+            try replace(output, with: staged)
+            return
+        }
+        let object = try compiler.compileToObjectFile(bytes)
         let objectFile = work.appendingPathComponent("module.o")
         try Data(object).write(to: objectFile)
-        let staged = work.appendingPathComponent("output")
         switch kind {
         case .object:
             // The object, its module header (typed export wrappers) and the ABI header beside it.
@@ -46,6 +53,8 @@ public struct ExecutableBuilder {
                         with: RuntimeLibrary.sourceDirectory().appendingPathComponent("include/wasmc_rt.h"))
         case .shared:
             try RuntimeLibrary.runCompiler(["-shared", "-o", staged.path, objectFile.path])
+        case .llvmIR:
+            break  // written above, without an object
         case .executable:
             let options = work.appendingPathComponent("options.c")
             try hostOptionsSource(hostOptions).write(to: options, atomically: true, encoding: .utf8)
