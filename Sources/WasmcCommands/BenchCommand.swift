@@ -62,7 +62,7 @@ struct BenchCommand: ParsableCommand {
     func measure() throws -> BenchmarkReport {
         let bytes = try readInputFile(file)
         let interpreter = try chosenInterpreter()
-        let builder = try ExecutableBuilder(options: compilation.options,
+        let builder = try ExecutableBuilder(options: compilation.options(),
                                             cacheDirectory: compilation.noCache ? nil : ArtifactCache.defaultDirectory())
         let configuration = ProgramBenchmark.Configuration(
             runs: runs, interpreter: interpreter, hostOptions: hostOptions(directories: dir, environment: env),

@@ -9,8 +9,8 @@ struct CompilationArguments: ParsableArguments {
     @Option(name: .long, help: "Memory bounds checks: guard (guard pages and signals) or explicit (a compare per access).")
     var boundsChecks: String = BoundsCheckMode.guardPages.rawValue
 
-    @Option(name: .long, help: "Target CPU: generic (default, portable), native (this machine) or an LLVM CPU name such as x86-64-v2.")
-    var targetCPU: String = "generic"
+    @Option(name: .long, help: "Target CPU: native (this machine; the default for run, bench and wast, like Wasmtime), generic (portable; the default for compile) or an LLVM CPU name such as x86-64-v2.")
+    var targetCPU: String?
 
     @Flag(name: .long, help: "Compile without reading or writing the artifact cache.")
     var noCache = false
@@ -20,13 +20,17 @@ struct CompilationArguments: ParsableArguments {
         guard BoundsCheckMode(rawValue: boundsChecks) != nil else { throw ValidationError("--bounds-checks takes guard or explicit") }
     }
 
-    var options: CompilationOptions {
+    /// The options, with `defaultTargetCPU` unless --target-cpu was given. Code compiled to run right here
+    /// (run, bench, wast) uses every feature of this CPU; `compile` writes executables that may be copied
+    /// to other machines, so it defaults to generic.
+    func options(defaultTargetCPU: String = "native") -> CompilationOptions {
         CompilationOptions(optimizationLevel: optimizationLevel, boundsChecks: BoundsCheckMode(rawValue: boundsChecks) ?? .guardPages,
-                           targetCPU: targetCPU)
+                           targetCPU: targetCPU ?? defaultTargetCPU)
     }
 
     /// The flags that reproduce these options on a child command line.
     var commandLine: [String] {
-        ["-O\(optimizationLevel)", "--bounds-checks", boundsChecks, "--target-cpu", targetCPU] + (noCache ? ["--no-cache"] : [])
+        ["-O\(optimizationLevel)", "--bounds-checks", boundsChecks] + (targetCPU.map { ["--target-cpu", $0] } ?? [])
+            + (noCache ? ["--no-cache"] : [])
     }
 }

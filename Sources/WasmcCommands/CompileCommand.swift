@@ -38,7 +38,7 @@ struct CompileCommand: ParsableCommand {
     func run() throws {
         let bytes = try readInputFile(file)
         do {
-            let builder = try ExecutableBuilder(options: compilation.options,
+            let builder = try ExecutableBuilder(options: compilation.options(defaultTargetCPU: "generic"),
                                                 cacheDirectory: compilation.noCache ? nil : ArtifactCache.defaultDirectory())
             try builder.build(bytes, kind: OutputKind(rawValue: emit) ?? .executable, output: URL(fileURLWithPath: output),
                               hostOptions: hostOptions(directories: dir, environment: env))

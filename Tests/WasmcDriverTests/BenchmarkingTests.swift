@@ -149,7 +149,7 @@ struct BenchCommandTests {
         let report = try command([try module(), "--runs", "3", "--interpreter", interpreter, "-O1", "--", "arg"]).measure()
         let lines = report.description.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines[0].hasPrefix("module   \(try module()) ("))
-        #expect(lines[0].hasSuffix("-O1, bounds checks guard, target CPU generic"))
+        #expect(lines[0].hasSuffix("-O1, bounds checks guard, target CPU native"), "run and bench compile for this machine")
         #expect(lines[1].hasPrefix("compile  cold ") && lines[1].contains(", cached "))
         #expect(lines[3].split(separator: " ") == ["runner", "runs", "median", "s", "min", "s", "max", "s", "spread"])
         #expect(lines[4].split(separator: " ").prefix(2) == ["wasmc", "3"])
