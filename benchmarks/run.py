@@ -37,6 +37,9 @@ def parse_arguments(argv):
     parser.add_argument("--wasmc-build", choices=runners.WasmcRunner.BUILDS, default="auto",
                         help="module wasmc compiles: simd (-msimd128 build), scalar (no SIMD) or auto (default: simd, "
                              "falling back to scalar, marked in the table, while wasmc reports `unsupported: SIMD`)")
+    parser.add_argument("--wasmc-target-cpu", default="generic",
+                        help="--target-cpu for wasmc compile: generic (default, like the native column's clang -O2) "
+                             "or native (this machine, what wasmc run uses)")
     parser.add_argument("--startup-runs", type=int, default=20,
                         help="runs of the hello-world startup comparison (cached `wasmc run` vs the native "
                              "executable, see startup/run.py) appended to the report; 0 skips it (default 20)")
@@ -86,7 +89,8 @@ def make_runners(args, clang: str) -> list[runners.Runner]:
             made.append(runners.NativeRunner())
         elif name == "wasmc":
             made.append(runners.WasmcRunner(runners.find_executable(args.wasmc, "wasmc", wasmc_fallbacks),
-                                            requested=args.wasmc, build=args.wasmc_build))
+                                            requested=args.wasmc, build=args.wasmc_build,
+                                            target_cpu=args.wasmc_target_cpu))
         elif name == "wasmtime":
             made.append(runners.WasmtimeRunner())
         elif name == "wasm2c":
@@ -203,6 +207,8 @@ def main(argv=None) -> int:
         f"- each cell: median of {args.runs} run(s) in {clock_words(args.clock)} of the run alone, and its ratio to "
         "native at the same argv[1]; every output was checked against native (`wrong` otherwise)",
     ]
+    if "wasmc" in columns:
+        header.append(f"- wasmc: `wasmc compile -O2 --target-cpu {args.wasmc_target_cpu}`; its compile is listed apart")
     if any_scaled:
         header.append(
             f"- interpreters ({', '.join(e.name for e in engines if e.scaled)}) run argv[1] × {args.interp_scale:g} "

@@ -109,14 +109,13 @@ def markdown(names: list[str], runners: list[str], cells: dict, header_lines: li
     problems = [(n, r, cells[(n, r)]) for n in names for r in runners if cells.get((n, r)) and cells[(n, r)].note]
     if problems:
         lines += ["", "Notes:", ""]
-        seen = set()
+        # One line per (runner, status, note), naming every benchmark it applies to.
+        grouped: dict[tuple[str, str, str], list[str]] = {}
         for name, runner, cell in problems:
-            key = (runner, cell.note) if cell.status == "n/a" else (name, runner, cell.note)
-            if key in seen:
-                continue
-            seen.add(key)
-            where = runner if cell.status == "n/a" else f"{name} / {runner}"
-            lines.append(f"- {where}: {cell.status}: {cell.note}")
+            grouped.setdefault((runner, cell.status, cell.note), []).append(name)
+        for (runner, status, note), benchmarks in grouped.items():
+            where = runner if status == "n/a" else f"{', '.join(benchmarks)} / {runner}"
+            lines.append(f"- {where}: {status}: {note}")
     return "\n".join(lines) + "\n"
 
 
