@@ -179,7 +179,7 @@ struct BenchCommandTests {
         let error = #expect(throws: OutputMismatch.self) {
             _ = try command([try module(), "--runs", "1", "--interpreter", exitsZero]).measure()
         }
-        #expect(error?.description.contains("exit code: wasmc run 1 3, interpreter run 1 0") == true)
+        #expect(error?.description.contains("exit code: wasmc run 1 3, \(URL(fileURLWithPath: exitsZero).lastPathComponent) run 1 0") == true)
     }
 
     @Test(.enabled(if: InterpreterCommand.defaultWasmKit() != nil, "no wasmkit beside swift"))

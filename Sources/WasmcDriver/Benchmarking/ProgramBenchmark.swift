@@ -40,6 +40,7 @@ public enum ProgramBenchmark {
         let interpreted = try configuration.interpreter?.arguments(module: modulePath, programArguments: configuration.programArguments,
                                                                    hostOptions: configuration.hostOptions)
         let interpreterEnvironment = ProcessInfo.processInfo.environment
+        let interpreterName = interpreted.map { URL(fileURLWithPath: $0[0]).lastPathComponent } ?? "interpreter"
 
         var runs: [String: [ProcessRun]] = ["wasmc": []]
         var reference: ProcessRun?
@@ -49,15 +50,14 @@ public enum ProgramBenchmark {
             runs["wasmc", default: []].append(native)
             if let interpreted {
                 let run = try TimedProcess.run(interpreted[0], arguments: interpreted, environment: interpreterEnvironment)
-                try check(run, named: "interpreter run \(index)", against: &reference)
+                try check(run, named: "\(interpreterName) run \(index)", against: &reference)
                 runs["interpreter", default: []].append(run)
             }
         }
         let seconds: (ProcessRun) -> Double = configuration.clock == .wall ? { $0.wallSeconds } : { $0.cpuSeconds }
         var rows = [BenchmarkReport.Row(runner: "wasmc", statistics: SampleStatistics(runs["wasmc"]!.map(seconds))!)]
-        if let interpreted, let samples = runs["interpreter"] {
-            let name = URL(fileURLWithPath: interpreted[0]).lastPathComponent
-            rows.append(BenchmarkReport.Row(runner: name, statistics: SampleStatistics(samples.map(seconds))!))
+        if let samples = runs["interpreter"] {
+            rows.append(BenchmarkReport.Row(runner: interpreterName, statistics: SampleStatistics(samples.map(seconds))!))
         }
         return BenchmarkReport(module: modulePath, moduleBytes: bytes.count, options: builder.compiler.options, compile: compile.timing,
                                rows: rows, clock: configuration.clock, output: reference!,
