@@ -18,6 +18,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from harness import process, report, runners, suite  # noqa: E402
+from startup import run as startup  # noqa: E402
 from harness.process import RunFailure  # noqa: E402
 from harness.report import SCALED_NATIVE, Cell  # noqa: E402
 
@@ -33,6 +34,15 @@ def parse_arguments(argv):
                         help="interpreters (wasmkit, wasm3) run argv[1] = default × this, compared with native at "
                              "that same size (default 0.05)")
     parser.add_argument("--wasmc", help="wasmc executable (default: wasmc on PATH, else the newest .build*/release/wasmc)")
+    parser.add_argument("--wasmc-build", choices=runners.WasmcRunner.BUILDS, default="auto",
+                        help="module wasmc compiles: simd (-msimd128 build), scalar (no SIMD) or auto (default: simd, "
+                             "falling back to scalar, marked in the table, while wasmc reports `unsupported: SIMD`)")
+    parser.add_argument("--wasmc-target-cpu", default="generic",
+                        help="--target-cpu for wasmc compile: generic (default, like the native column's clang -O2) "
+                             "or native (this machine, what wasmc run uses)")
+    parser.add_argument("--startup-runs", type=int, default=20,
+                        help="runs of the hello-world startup comparison (cached `wasmc run` vs the native "
+                             "executable, see startup/run.py) appended to the report; 0 skips it (default 20)")
     parser.add_argument("--wasmkit", help="wasmkit executable (default: on PATH, else /opt/swift/usr/bin/wasmkit)")
     parser.add_argument("--wasm3", help="wasm3 executable (default: on PATH)")
     parser.add_argument("--wasm2c", help="wasm2c executable (default: on PATH)")
@@ -47,6 +57,8 @@ def parse_arguments(argv):
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
+    if args.startup_runs < 0:
+        parser.error("--startup-runs must be at least 0")
     if not 0 < args.interp_scale <= 1:
         parser.error("--interp-scale must be in (0, 1]")
     unknown = [r for r in args.runners.split(",") if r and r not in runners.ALL_RUNNERS]
@@ -77,7 +89,8 @@ def make_runners(args, clang: str) -> list[runners.Runner]:
             made.append(runners.NativeRunner())
         elif name == "wasmc":
             made.append(runners.WasmcRunner(runners.find_executable(args.wasmc, "wasmc", wasmc_fallbacks),
-                                            requested=args.wasmc))
+                                            requested=args.wasmc, build=args.wasmc_build,
+                                            target_cpu=args.wasmc_target_cpu))
         elif name == "wasmtime":
             made.append(runners.WasmtimeRunner())
         elif name == "wasm2c":
@@ -107,6 +120,8 @@ def measure(runner, bench, arg, artifacts, args, reference: str | None) -> Cell:
     cell = Cell("ok", arg)
     try:
         cell.compile_seconds = runner.prepare(bench, artifacts, args.timeout)
+        cell.note = runner.note(bench)
+        cell.module_bytes = runner.module_bytes(bench)
         times, compiles = [], []
         for _ in range(args.runs):
             result = runner.run(bench, arg, artifacts, args.timeout)
@@ -192,6 +207,8 @@ def main(argv=None) -> int:
         f"- each cell: median of {args.runs} run(s) in {clock_words(args.clock)} of the run alone, and its ratio to "
         "native at the same argv[1]; every output was checked against native (`wrong` otherwise)",
     ]
+    if "wasmc" in columns:
+        header.append(f"- wasmc: `wasmc compile -O2 --target-cpu {args.wasmc_target_cpu}`; its compile is listed apart")
     if any_scaled:
         header.append(
             f"- interpreters ({', '.join(e.name for e in engines if e.scaled)}) run argv[1] × {args.interp_scale:g} "
@@ -201,6 +218,14 @@ def main(argv=None) -> int:
         header.append("- wasmtime: run = instantiate + `_start` in the Python package (Cranelift); its compile is "
                       "listed apart")
     text = report.markdown(names, columns, cells, header)
+    wasmc = next((e for e in engines if e.name == "wasmc" and not unavailable[e.name]), None)
+    if wasmc and args.startup_runs > 0:
+        log(f"startup: {args.startup_runs} interleaved runs of hello-world")
+        try:
+            rows = startup.measure(wasmc.executable, args.startup_runs, with_wasmtime=False)
+            text += "\n" + startup.table(rows, args.startup_runs, base="native hello (cc -O2)")
+        except (subprocess.CalledProcessError, OSError) as error:
+            text += f"\nStartup comparison failed: {error}\n"
     args.results_dir.mkdir(parents=True, exist_ok=True)
     (args.results_dir / "results.md").write_text(text)
     report.write_csv(args.results_dir / "results.csv", names, columns, cells)

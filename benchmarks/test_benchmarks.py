@@ -63,6 +63,16 @@ class ReportTests(unittest.TestCase):
         self.assertIn("b / engine: wrong: output differs", text)
         self.assertIn("| a | 0.500 |", text)  # compile-time table
 
+    def test_notes_mark_ok_cells_and_compile_throughput_is_per_megabyte(self):
+        cells = self.cells()
+        cells[("a", "engine")].note = "scalar build"
+        cells[("a", "engine")].module_bytes = 250_000
+        text = report.markdown(["a", "b"], ["native", "engine"], cells, ["# title"])
+        self.assertIn("| a | 10 | 2.000 | 4.000 (2.00×) * |", text)
+        self.assertIn("a / engine: ok: scalar build", text)
+        self.assertIn("| a | 0.500 (2.00 s/MB) |", text)
+        self.assertIn("engine compile throughput: 2.00 s per MB of wasm (0.50 s for 0.25 MB over 1 modules)", text)
+
     def test_csv_and_svg(self):
         with tempfile.TemporaryDirectory() as scratch:
             csv_path, svg_path = Path(scratch) / "r.csv", Path(scratch) / "r.svg"
@@ -167,6 +177,26 @@ class ProgramAgreementTests(unittest.TestCase):
             runner.prepare(bench, self.artifacts, 60)
         self.assertIn("unsupported: simd", failed.exception.detail)
         self.assertIsNotNone(runners.WasmcRunner(None, requested="/nowhere/wasmc").unavailable_reason())
+
+    def test_wasmc_falls_back_to_the_scalar_build_while_simd_is_unsupported(self):
+        bench = next(b for b in self.benches if b.name == "recursion")
+        native = self.artifacts.native(bench)
+        # Rejects the -msimd128 build (in wasm/) the way wasmc does, accepts the scalar one.
+        script = (f'case "$3" in */wasm/*) echo "x.wasm: unsupported: SIMD load v128.load" >&2; exit 1;; esac; '
+                  f'cp {native} "$5"')
+        runner = runners.WasmcRunner(self.fake_wasmc(script))
+        self.assertIsNotNone(runner.prepare(bench, self.artifacts, 60))
+        self.assertIn("scalar build", runner.note(bench))
+        self.assertEqual(runner.module_bytes(bench), self.artifacts.scalar_wasm(bench).stat().st_size)
+        arg, expected = self.expected[bench.name]
+        self.assertEqual(runner.run(bench, arg, self.artifacts, 60).stdout, expected)
+        strict = runners.WasmcRunner(self.fake_wasmc(script), build="simd")
+        with self.assertRaises(RunFailure):
+            strict.prepare(bench, self.artifacts, 60)
+        scalar = runners.WasmcRunner(self.fake_wasmc(f'case "$3" in */wasm-nosimd/*) cp {native} "$5";; *) exit 1;; esac'),
+                                     build="scalar")
+        self.assertIsNotNone(scalar.prepare(bench, self.artifacts, 60))
+        self.assertIn("scalar build", scalar.note(bench))
 
     def test_wasm2c_agrees(self):
         clang = os.environ.get("CLANG", "/opt/swift/usr/bin/clang")

@@ -5,3 +5,4 @@
 #include <llvm-c/TargetMachine.h>
 #include <llvm-c/Transforms/PassBuilder.h>
 #include <llvm-c/Error.h>
+#include <llvm-c/Support.h>  // LLVMParseCommandLineOptions

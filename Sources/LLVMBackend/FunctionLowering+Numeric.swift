@@ -89,7 +89,7 @@ extension FunctionLowering {
             return LLVMBuildSExt(builder, LLVMBuildTrunc(builder, a!, module.i32, ""), operandType, "")
         // Float arithmetic
         // LLVM folds x - 0.0, x * 1.0 and x / 1.0 to x, which would pass a signalling NaN through
-        // where wasm produces a quiet one; with a constant operand, quiet the result explicitly.
+        // where wasm produces a quiet one; with such a constant operand, quiet the result explicitly.
         case .f32Add, .f64Add: return quietIfConstantOperand(LLVMBuildFAdd(builder, a!, b!, "")!, a!, b!, bitWidth)
         case .f32Sub, .f64Sub: return quietIfConstantOperand(LLVMBuildFSub(builder, a!, b!, "")!, a!, b!, bitWidth)
         case .f32Mul, .f64Mul: return quietIfConstantOperand(LLVMBuildFMul(builder, a!, b!, "")!, a!, b!, bitWidth)
@@ -143,7 +143,18 @@ extension FunctionLowering {
     }
 
     private func quietIfConstantOperand(_ result: LLVMValueRef, _ a: LLVMValueRef, _ b: LLVMValueRef, _ bitWidth: UInt64) -> LLVMValueRef {
-        LLVMIsConstant(a) != 0 || LLVMIsConstant(b) != 0 ? quietNaN(result, bitWidth: bitWidth) : result
+        mayFoldToOperand(a) || mayFoldToOperand(b) ? quietNaN(result, bitWidth: bitWidth) : result
+    }
+
+    /// Whether an operand is a constant LLVM may fold with: ±0 and ±1 (x + -0.0, x - 0.0, -0.0 - x,
+    /// x * ±1.0, x / ±1.0 become x or -x), a NaN or an infinity. Any other constant (0.01 / x, 0.5 * x)
+    /// leaves a real operation that quiets NaNs itself, so the select is not needed on hot paths.
+    private func mayFoldToOperand(_ value: LLVMValueRef) -> Bool {
+        guard LLVMIsConstant(value) != 0 else { return false }
+        guard LLVMIsAConstantFP(value) != nil else { return true }
+        var losesInfo: LLVMBool = 0
+        let constant = LLVMConstRealGetDouble(value, &losesInfo)
+        return constant.isNaN || constant.isInfinite || constant == 0 || abs(constant) == 1
     }
 
     private func checkDivisor(_ divisor: LLVMValueRef, _ type: LLVMTypeRef) {

@@ -11,6 +11,17 @@ final class TargetMachine {
         LLVMInitializeX86Target()
         LLVMInitializeX86TargetMC()
         LLVMInitializeX86AsmPrinter()
+        // No induction-variable widening: wasm addresses are `zext(i32 index + constant)`, and widening
+        // the i32 index to i64 turns them (and the exit test) into `and 0xffffffff` masks that scalar
+        // evolution cannot follow, so loops counting up to 0 (clang's usual shape) lose their trip count
+        // and are never vectorized. Kept in i32, SCEV proves the sums do not wrap. LLVM options are
+        // process-wide; this process only ever compiles wasm.
+        "wasmc".withCString { program in
+            "-indvars-widen-indvars=false".withCString { option in
+                var arguments: [UnsafePointer<CChar>?] = [program, option]
+                LLVMParseCommandLineOptions(Int32(arguments.count), &arguments, nil)
+            }
+        }
     }()
 
     /// The triple code is generated for: the host's.

@@ -10,8 +10,8 @@ struct CompilationArguments: ParsableArguments {
     @Option(name: .long, help: "Memory bounds checks: guard (guard pages and signals) or explicit (a compare per access).")
     var boundsChecks: String = BoundsCheckMode.guardPages.rawValue
 
-    @Option(name: .long, help: "Target CPU: generic (default, portable), native (this machine) or an LLVM CPU name such as x86-64-v2.")
-    var targetCPU: String = "generic"
+    @Option(name: .long, help: "Target CPU: native (this machine; the default for run, bench and wast, like Wasmtime), generic (portable; the default for compile) or an LLVM CPU name such as x86-64-v2.")
+    var targetCPU: String?
 
     @Option(name: .long, help: "Threads a large module is compiled with, each on its own part of the module (default: one per processor).")
     var codegenJobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -28,19 +28,22 @@ struct CompilationArguments: ParsableArguments {
         guard BoundsCheckMode(rawValue: boundsChecks) != nil else { throw ValidationError("--bounds-checks takes guard or explicit") }
         guard codegenJobs >= 1 else { throw ValidationError("--codegen-jobs takes a number of threads, at least 1") }
         guard partitionFrom >= 0 else { throw ValidationError("--partition-from takes an instruction count, at least 0") }
-        guard isKnownTargetCPU(targetCPU) else {
+        if let targetCPU, !isKnownTargetCPU(targetCPU) {
             throw ValidationError("unknown --target-cpu '\(targetCPU)': use generic, native or an LLVM processor name such as x86-64-v2")
         }
     }
 
-    var options: CompilationOptions {
+    /// The options, with `defaultTargetCPU` unless --target-cpu was given. Code compiled to run right here
+    /// (run, bench, wast) uses every feature of this CPU; `compile` writes executables that may be copied
+    /// to other machines, so it defaults to generic.
+    func options(defaultTargetCPU: String = "native") -> CompilationOptions {
         CompilationOptions(optimizationLevel: optimizationLevel, boundsChecks: BoundsCheckMode(rawValue: boundsChecks) ?? .guardPages,
-                           targetCPU: targetCPU, codegenJobs: codegenJobs, minimumPartitionedSize: partitionFrom)
+                           targetCPU: targetCPU ?? defaultTargetCPU, codegenJobs: codegenJobs, minimumPartitionedSize: partitionFrom)
     }
 
     /// The flags that reproduce these options on a child command line.
     var commandLine: [String] {
-        ["-O\(optimizationLevel)", "--bounds-checks", boundsChecks, "--target-cpu", targetCPU, "--codegen-jobs", "\(codegenJobs)",
-         "--partition-from", "\(partitionFrom)"] + (noCache ? ["--no-cache"] : [])
+        ["-O\(optimizationLevel)", "--bounds-checks", boundsChecks, "--codegen-jobs", "\(codegenJobs)", "--partition-from", "\(partitionFrom)"]
+            + (targetCPU.map { ["--target-cpu", $0] } ?? []) + (noCache ? ["--no-cache"] : [])
     }
 }

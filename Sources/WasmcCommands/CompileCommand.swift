@@ -20,7 +20,7 @@ struct CompileCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write the output.")
     var output: String
 
-    @Option(help: "What to write: exe (default), obj (object + wasmc_rt.h beside it) or shared (a .so to dlopen).")
+    @Option(help: "What to write: exe (default), obj (object + wasmc_rt.h beside it), shared (a .so to dlopen) or llvm (optimized LLVM IR text).")
     var emit: String = OutputKind.executable.rawValue
 
     @Option(name: .long, parsing: .singleValue, help: "Grant a host directory to the program, as HOST[::GUEST].")
@@ -35,13 +35,13 @@ struct CompileCommand: ParsableCommand {
     @OptionGroup var compilation: CompilationArguments
 
     func validate() throws {
-        guard OutputKind(rawValue: emit) != nil else { throw ValidationError("--emit takes exe, obj or shared") }
+        guard OutputKind(rawValue: emit) != nil else { throw ValidationError("--emit takes exe, obj, shared or llvm") }
     }
 
     func run() throws {
         let bytes = try readInputFile(file)
         do {
-            let builder = try ExecutableBuilder(options: compilation.options,
+            let builder = try ExecutableBuilder(options: compilation.options(defaultTargetCPU: "generic"),
                                                 cacheDirectory: compilation.noCache ? nil : ArtifactCache.defaultDirectory())
             let timings = timeStages ? StageTimings() : nil
             try builder.build(bytes, kind: OutputKind(rawValue: emit) ?? .executable, output: URL(fileURLWithPath: output),

@@ -36,7 +36,7 @@ struct InvokeCommand: ParsableCommand {
         let bytes = try readInputFile(file)
         guard let invoke else { try runProgram(bytes) }
         do {
-            let results = try ModuleRunner.invoke(bytes, function: invoke, arguments: arguments, options: compilation.options,
+            let results = try ModuleRunner.invoke(bytes, function: invoke, arguments: arguments, options: compilation.options(),
                                                   cacheDirectory: compilation.noCache ? nil : ArtifactCache.defaultDirectory())
             for result in results { print(result) }
         } catch let error as CallError {
@@ -56,7 +56,7 @@ struct InvokeCommand: ParsableCommand {
     private func runProgram(_ bytes: [UInt8]) throws -> Never {
         let executable: URL
         do {
-            let builder = try ExecutableBuilder(options: compilation.options,
+            let builder = try ExecutableBuilder(options: compilation.options(),
                                                 cacheDirectory: compilation.noCache ? nil : ArtifactCache.defaultDirectory())
             executable = try builder.cachedExecutable(bytes)
         } catch {

@@ -12,6 +12,7 @@ public struct Wasmc: ParsableCommand {
             ValidateCommand.self,
             IRCommand.self,
             FuzzCommand.self,
+            BenchCommand.self,
             BenchFrontendCommand.self,
             InvokeCommand.self,
             WastCommand.self,

@@ -32,7 +32,7 @@ struct WastCommand: ParsableCommand {
     var reportProgress = false
 
     func run() throws {
-        let options = WastRunner.Options(compilation: compilation.options, verbose: verbose,
+        let options = WastRunner.Options(compilation: compilation.options(), verbose: verbose,
                                          cacheDirectory: compilation.noCache ? nil : ArtifactCache.defaultDirectory(),
                                          reportProgress: reportProgress)
         let runner = WastRunner(options: options)

@@ -72,6 +72,11 @@ public struct Compiler: Sendable {
         return try mergeObjects(compiled.objects)
     }
 
+    /// The optimized LLVM IR of the module, for inspecting code generation.
+    public func llvmIR(_ bytes: [UInt8]) throws -> String {
+        try lowerToLLVMIR(try Frontend.translate(bytes), options: options)
+    }
+
     /// The embedding header of a module: typed wrappers over its exported functions.
     public func cHeader(for bytes: [UInt8], prefix: String) throws -> String {
         emitCHeader(try Frontend.translate(bytes), prefix: prefix)

@@ -8,6 +8,8 @@ public enum OutputKind: String, CaseIterable, Sendable {
     case object = "obj"
     /// A shared object a host can `dlopen` (runtime symbols resolved from the host's libwasmc_rt).
     case shared
+    /// The optimized LLVM IR as text, for inspecting code generation.
+    case llvmIR = "llvm"
 }
 
 /// Builds native executables: compiles the module to an object and links it with the static host
@@ -30,14 +32,19 @@ public struct ExecutableBuilder {
     public func build(_ bytes: [UInt8], kind: OutputKind, output: URL, hostOptions: [String] = [],
                       timings: StageTimings? = nil) throws {
         let start = ContinuousClock.now
-        let object = try compiler.compileToObjectFile(bytes, timings: timings)
-        var linkStart = ContinuousClock.now
         let work = ArtifactCache.privateTemporaryDirectory().appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
+        let staged = work.appendingPathComponent("output")
+        if kind == .llvmIR {
+            try compiler.llvmIR(bytes).write(to: staged, atomically: false, encoding: .utf8)
+            try replace(output, with: staged)
+            return
+        }
+        let object = try compiler.compileToObjectFile(bytes, timings: timings)
+        var linkStart = ContinuousClock.now
         let objectFile = work.appendingPathComponent("module.o")
         try Data(object).write(to: objectFile)
-        let staged = work.appendingPathComponent("output")
         switch kind {
         case .object:
             // The object, its module header (typed export wrappers) and the ABI header beside it.
@@ -49,6 +56,8 @@ public struct ExecutableBuilder {
                         with: RuntimeLibrary.sourceDirectory().appendingPathComponent("include/wasmc_rt.h"))
         case .shared:
             try RuntimeLibrary.runCompiler(["-shared", "-o", staged.path, objectFile.path])
+        case .llvmIR:
+            break  // written above, without an object
         case .executable:
             let options = work.appendingPathComponent("options.c")
             try hostOptionsSource(hostOptions).write(to: options, atomically: true, encoding: .utf8)
@@ -73,6 +82,13 @@ public struct ExecutableBuilder {
             try build(bytes, kind: .executable, output: output)
         }
     }
+
+    /// Whether `cachedExecutable` would find `bytes` already built (and intact) in the cache.
+    public func isCached(_ bytes: [UInt8]) -> Bool {
+        cache?.lookup(compiler.cacheKey(for: bytes), suffix: "-exe") != nil
+    }
+
+    public var usesCache: Bool { cache != nil }
 
     private func replace(_ destination: URL, with staged: URL) throws {
         let temporary = destination.deletingLastPathComponent()

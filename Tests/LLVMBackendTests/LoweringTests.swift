@@ -58,6 +58,18 @@ struct LoweringTests {
         #expect(body.contains("notail call"), "\(body)")
     }
 
+    /// Only constants LLVM folds with (±0, ±1, NaN, ∞) need the select that quiets a NaN result:
+    /// x * 1.0 becomes x, but 0.01 / x stays a division, which quiets NaNs by itself.
+    @Test func nanQuietingOnlyForFoldableConstants() throws {
+        let ir = try lower("""
+            (module
+              (func (export "scale") (param f64) (result f64) (f64.div (f64.const 0.01) (local.get 0)))
+              (func (export "one") (param f64) (result f64) (f64.mul (local.get 0) (f64.const 1))))
+            """)
+        #expect(!functionBody(named: "@wasm_0_scale", in: ir).contains("fcmp uno"), "\(ir)")
+        #expect(functionBody(named: "@wasm_1_one", in: ir).contains("fcmp uno"), "\(ir)")
+    }
+
     /// The text of the LLVM function whose name starts with `prefix`.
     private func functionBody(named prefix: String, in ir: String) -> String {
         ir.components(separatedBy: "\ndefine ").dropFirst()

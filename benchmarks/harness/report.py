@@ -16,6 +16,7 @@ class Cell:
     native_seconds: float | None = None  # native median at the same argv[1]
     note: str = ""
     output: str | None = None  # the program's stdout, the reference for other runners
+    module_bytes: int | None = None  # size of the wasm module compiled, for compile throughput
 
     @property
     def ratio(self) -> float | None:
@@ -41,7 +42,15 @@ def _cell_text(cell: Cell) -> str:
     if cell.status != "ok":
         return cell.status
     ratio = cell.ratio
-    return f"{_seconds(cell.run_seconds)} ({ratio:.2f}×)" if ratio is not None else _seconds(cell.run_seconds)
+    text = f"{_seconds(cell.run_seconds)} ({ratio:.2f}×)" if ratio is not None else _seconds(cell.run_seconds)
+    return text + " *" if cell.note else text  # the note is listed under the table
+
+
+def _compile_text(cell: Cell) -> str:
+    text = _seconds(cell.compile_seconds) or cell.status
+    if cell.module_bytes and cell.compile_seconds is not None:
+        text += f" ({cell.compile_seconds / (cell.module_bytes / 1e6):.2f} s/MB)"
+    return text
 
 
 def markdown(names: list[str], runners: list[str], cells: dict, header_lines: list[str]) -> str:
@@ -86,21 +95,27 @@ def markdown(names: list[str], runners: list[str], cells: dict, header_lines: li
         lines.append("| benchmark | " + " | ".join(compilers) + " |")
         lines.append("|" + "---|" * (len(compilers) + 1))
         for name in names:
-            row = [name] + [_seconds(cells[(name, r)].compile_seconds) or cells[(name, r)].status
-                            for r in compilers]
+            row = [name] + [_compile_text(cells[(name, r)]) for r in compilers]
             lines.append("| " + " | ".join(row) + " |")
+        for runner in compilers:
+            sized = [cells[(n, runner)] for n in names if cells[(n, runner)].status == "ok"
+                     and cells[(n, runner)].module_bytes and cells[(n, runner)].compile_seconds is not None]
+            if sized:
+                seconds = sum(c.compile_seconds for c in sized)
+                megabytes = sum(c.module_bytes for c in sized) / 1e6
+                lines += ["", f"{runner} compile throughput: {seconds / megabytes:.2f} s per MB of wasm "
+                              f"({seconds:.2f} s for {megabytes:.2f} MB over {len(sized)} modules)"]
 
     problems = [(n, r, cells[(n, r)]) for n in names for r in runners if cells.get((n, r)) and cells[(n, r)].note]
     if problems:
         lines += ["", "Notes:", ""]
-        seen = set()
+        # One line per (runner, status, note), naming every benchmark it applies to.
+        grouped: dict[tuple[str, str, str], list[str]] = {}
         for name, runner, cell in problems:
-            key = (runner, cell.note) if cell.status == "n/a" else (name, runner, cell.note)
-            if key in seen:
-                continue
-            seen.add(key)
-            where = runner if cell.status == "n/a" else f"{name} / {runner}"
-            lines.append(f"- {where}: {cell.status}: {cell.note}")
+            grouped.setdefault((runner, cell.status, cell.note), []).append(name)
+        for (runner, status, note), benchmarks in grouped.items():
+            where = runner if status == "n/a" else f"{', '.join(benchmarks)} / {runner}"
+            lines.append(f"- {where}: {status}: {note}")
     return "\n".join(lines) + "\n"
 
 
