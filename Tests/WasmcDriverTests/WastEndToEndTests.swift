@@ -11,6 +11,16 @@ let runtimeIsPresent: Bool = {
         && sources.contains { $0.hasSuffix(".c") }
 }()
 
+/// Writes `text` to a `.wast` file in a fresh temporary directory, runs `body` on it, then removes it.
+func withTemporaryScript<Result>(_ text: String, _ body: (URL) throws -> Result) throws -> Result {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wasmc-wast-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("script.wast")
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    return try body(file)
+}
+
 /// Spec scripts run through the whole pipeline: compile, link, load, instantiate, call, compare.
 @Suite("Spec scripts end to end", .serialized, .enabled(if: runtimeIsPresent, "the runtime (runtime-c/include, runtime-c/src) is not in the tree yet"))
 struct WastEndToEndTests {
@@ -34,11 +44,7 @@ struct WastEndToEndTests {
     /// A v128 is a `struct { uint64_t lo, hi; }` at the C ABI: in two registers while two remain, else in
     /// memory. Calls from the host (libffi) and from compiled code must agree in every position.
     @Test func vectorsCrossNativeCallsInRegistersAndInMemory() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wasmc-wast-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let script = directory.appendingPathComponent("abi.wast")
-        try """
+        try withTemporaryScript("""
             (module
               (type $spill_type (func (param i32 i32 i32 i32 v128 i64 v128) (result v128)))
               (table funcref (elem $spill))
@@ -66,34 +72,31 @@ struct WastEndToEndTests {
             (assert_return (invoke "pair" (i32.const 7) (i32.const 0) (i32.const 0) (v128.const i32x4 10 20 30 40) (i32.const 8)
               (v128.const i32x4 1 2 3 4)) (v128.const i32x4 9 18 27 36) (i32.const 15))
             (assert_return (invoke "pair_direct") (v128.const i32x4 9 18 27 36) (i32.const 15))
-            """.write(to: script, atomically: true, encoding: .utf8)
-        for level in [0, 2] {
-            let lines = LineLog()
-            let options = WastRunner.Options(compilation: CompilationOptions(optimizationLevel: level), verbose: true, cacheDirectory: nil)
-            let runner = WastRunner(options: options, output: { lines.append($0) })
-            let tally = try runner.run(paths: [script.path])
-            #expect(tally.failed == 0 && tally.passed == 6, "\(lines.all.joined(separator: "\n"))")
+            """) { script in
+            for level in [0, 2] {
+                let lines = LineLog()
+                let options = WastRunner.Options(compilation: CompilationOptions(optimizationLevel: level), verbose: true, cacheDirectory: nil)
+                let tally = try WastRunner(options: options, output: { lines.append($0) }).run(paths: [script.path])
+                #expect(tally.failed == 0 && tally.passed == 6, "\(lines.all.joined(separator: "\n"))")
+            }
         }
     }
 
     @Test func aFailingAssertionIsCounted() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wasmc-wast-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let script = directory.appendingPathComponent("wrong.wast")
-        try """
+        let (tally, lines) = try withTemporaryScript("""
             (module (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1))))
             (assert_return (invoke "add" (i32.const 1) (i32.const 2)) (i32.const 3))
             (assert_return (invoke "add" (i32.const 1) (i32.const 2)) (i32.const 4))
             (assert_trap (invoke "add" (i32.const 1) (i32.const 2)) "unreachable")
             (assert_malformed (module quote "(func") "unexpected token")
-            """.write(to: script, atomically: true, encoding: .utf8)
-        let lines = LineLog()
-        let tally = try WastRunner(options: WastRunner.Options(verbose: true), output: { lines.append($0) }).run(paths: [script.path])
+            """) { script in
+            let lines = LineLog()
+            return (try WastRunner(options: WastRunner.Options(verbose: true), output: { lines.append($0) }).run(paths: [script.path]), lines)
+        }
         #expect(tally.passed == 2)
         #expect(tally.failed == 2)
         #expect(tally.textFormat == 1)
-        #expect(lines.all.contains { $0.contains("wrong.wast:3:") && $0.contains("expected i32:4, got i32:3") })
+        #expect(lines.all.contains { $0.contains("script.wast:3:") && $0.contains("expected i32:4, got i32:3") })
         #expect(lines.all.last == "2 passed, 2 failed")
     }
 }
@@ -102,15 +105,12 @@ struct WastEndToEndTests {
 @Suite("Spec script runner")
 struct WastRunnerTests {
     private func run(_ script: String) throws -> (WastTally, [String]) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wasmc-wast-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("script.wast")
-        try script.write(to: file, atomically: true, encoding: .utf8)
-        let lines = LineLog()
-        let tally = try WastRunner(options: WastRunner.Options(verbose: true, cacheDirectory: nil), output: { lines.append($0) })
-            .run(paths: [file.path])
-        return (tally, lines.all)
+        try withTemporaryScript(script) { file in
+            let lines = LineLog()
+            let tally = try WastRunner(options: WastRunner.Options(verbose: true, cacheDirectory: nil), output: { lines.append($0) })
+                .run(paths: [file.path])
+            return (tally, lines.all)
+        }
     }
 
     @Test func rejectedModulesNeedTheRightKind() throws {

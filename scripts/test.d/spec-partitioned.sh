@@ -4,12 +4,7 @@
 # across partitions, imports, exports, tables, segments and the start function must behave as unsplit.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-suite=${WASMC_SPEC_TESTSUITE:-$(cd .. && pwd)/shared/testsuite}
-if [ ! -f "$suite/binary.wast" ]; then
-    if [ "${CI:-}" = "true" ]; then echo "error: spec suite missing at $suite" >&2; exit 1; fi
-    echo "note: no spec suite at $suite; skipping the partitioned spec scripts" >&2
-    exit 0
-fi
+. scripts/lib/spec-suite.sh "the partitioned spec scripts"
 scripts=()
 for name in call_indirect linking imports exports func call start elem data memory_grow global br_table fac simd_linking simd_lane; do
     scripts+=("$suite/$name.wast")

@@ -3,12 +3,7 @@
 # bounds-check modes at -O0 and -O2; each mode must end with 0 failed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-suite=${WASMC_SPEC_TESTSUITE:-$(cd .. && pwd)/shared/testsuite}
-if [ ! -f "$suite/binary.wast" ]; then
-    if [ "${CI:-}" = "true" ]; then echo "error: spec suite missing at $suite" >&2; exit 1; fi
-    echo "note: no spec suite at $suite; skipping the spec scripts" >&2
-    exit 0
-fi
+. scripts/lib/spec-suite.sh "the spec scripts"
 scripts=("$suite"/*.wast)
 echo "spec scripts: ${#scripts[@]} files ($(ls "$suite"/simd_*.wast | wc -l) of them SIMD)"
 wasmc=.build/debug/wasmc
