@@ -149,8 +149,15 @@ extension FunctionLowering {
     /// Whether an operand is a constant LLVM may fold with: ±0 and ±1 (x + -0.0, x - 0.0, -0.0 - x,
     /// x * ±1.0, x / ±1.0 become x or -x), a NaN or an infinity. Any other constant (0.01 / x, 0.5 * x)
     /// leaves a real operation that quiets NaNs itself, so the select is not needed on hot paths.
-    private func mayFoldToOperand(_ value: LLVMValueRef) -> Bool {
+    /// A constant vector may fold when any of its lanes may.
+    func mayFoldToOperand(_ value: LLVMValueRef) -> Bool {
         guard LLVMIsConstant(value) != 0 else { return false }
+        let type = LLVMTypeOf(value)!
+        if LLVMGetTypeKind(type) == LLVMVectorTypeKind {
+            return (0..<LLVMGetVectorSize(type)).contains { lane in
+                LLVMGetAggregateElement(value, lane).map(mayFoldToOperand) ?? true
+            }
+        }
         guard LLVMIsAConstantFP(value) != nil else { return true }
         var losesInfo: LLVMBool = 0
         let constant = LLVMConstRealGetDouble(value, &losesInfo)

@@ -122,8 +122,9 @@ extension FunctionLowering {
         func arithmetic(_ build: (LLVMBuilderRef, LLVMValueRef, LLVMValueRef) -> LLVMValueRef?) -> LLVMValueRef {
             let (a, b) = (operand(0), operand(1))
             let result = build(builder, a, b)!
-            // Folding a constant signalling NaN would keep it signalling; hardware quiets it.
-            return LLVMIsConstant(a) != 0 || LLVMIsConstant(b) != 0 ? quietNaNLanes(result) : result
+            // LLVM folds x * 1.0, x + -0.0 and constant NaNs to an operand, which may be a signalling NaN
+            // the hardware would have quieted; other constants leave a real operation.
+            return mayFoldToOperand(a) || mayFoldToOperand(b) ? quietNaNLanes(result) : result
         }
         switch operation {
         // abs and neg touch only the sign bit, so NaN payloads pass through unchanged.

@@ -64,10 +64,15 @@ struct LoweringTests {
         let ir = try lower("""
             (module
               (func (export "scale") (param f64) (result f64) (f64.div (f64.const 0.01) (local.get 0)))
-              (func (export "one") (param f64) (result f64) (f64.mul (local.get 0) (f64.const 1))))
+              (func (export "one") (param f64) (result f64) (f64.mul (local.get 0) (f64.const 1)))
+              (func (export "vscale") (param v128) (result v128) (f64x2.mul (local.get 0) (v128.const f64x2 0.2 0.2)))
+              (func (export "vone") (param v128) (result v128) (f32x4.mul (local.get 0) (v128.const f32x4 3 1 2 4))))
             """)
         #expect(!functionBody(named: "@wasm_0_scale", in: ir).contains("fcmp uno"), "\(ir)")
         #expect(functionBody(named: "@wasm_1_one", in: ir).contains("fcmp uno"), "\(ir)")
+        // Vectors: one lane that may fold is enough to need the select.
+        #expect(!functionBody(named: "@wasm_2_vscale", in: ir).contains("fcmp uno"), "\(ir)")
+        #expect(functionBody(named: "@wasm_3_vone", in: ir).contains("fcmp uno"), "\(ir)")
     }
 
     /// The text of the LLVM function whose name starts with `prefix`.
