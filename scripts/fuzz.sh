@@ -9,10 +9,7 @@ seed=${2:-$RANDOM}
 suite=${WASMC_SPEC_TESTSUITE:-$(cd .. && pwd)/shared/testsuite}
 corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
-for script in "$suite"/*.wast; do
-    name=$(basename "$script" .wast)
-    mkdir -p "$corpus/$name"
-    wasm-tools json-from-wast "$script" -o "$corpus/$name/$name.json" --wasm-dir "$corpus/$name/" >/dev/null
-done
+. scripts/lib/convert-spec-suite.sh
+convert_spec_suite "$suite" "$corpus"
 swift build -c release --product wasmc
 .build/release/wasmc fuzz "$corpus" --iterations "$iterations" --seed "$seed"

@@ -13,11 +13,8 @@ if [ -f "$suite/binary.wast" ]; then
     WASMC_SPEC_JSON=$(mktemp -d)
     export WASMC_SPEC_JSON
     trap 'rm -rf "$WASMC_SPEC_JSON"' EXIT
-    for script in "$suite"/*.wast; do
-        name=$(basename "$script" .wast)
-        mkdir -p "$WASMC_SPEC_JSON/$name"
-        wasm-tools json-from-wast "$script" -o "$WASMC_SPEC_JSON/$name/$name.json" --wasm-dir "$WASMC_SPEC_JSON/$name/" >/dev/null
-    done
+    . scripts/lib/convert-spec-suite.sh
+    convert_spec_suite "$suite" "$WASMC_SPEC_JSON"
 elif [ "${CI:-}" = "true" ]; then
     echo "error: the WebAssembly spec test suite is missing at $suite (set WASMC_SPEC_TESTSUITE)" >&2
     exit 1

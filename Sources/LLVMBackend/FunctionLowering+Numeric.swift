@@ -133,7 +133,7 @@ extension FunctionLowering {
 
     /// llvm.minimum/maximum pass a signalling NaN operand through unchanged; wasm wants an arithmetic
     /// (quiet) NaN, so set the quiet bit of NaN results with integer operations LLVM cannot fold away.
-    func quietNaN(_ value: LLVMValueRef, bitWidth: UInt64) -> LLVMValueRef {
+    private func quietNaN(_ value: LLVMValueRef, bitWidth: UInt64) -> LLVMValueRef {
         let integerType = bitWidth == 64 ? module.i64 : module.i32
         let quietBit = LLVMConstInt(integerType, bitWidth == 64 ? 1 << 51 : 1 << 22, 0)!
         let isNaN = LLVMBuildFCmp(builder, LLVMRealUNO, value, value, "")!

@@ -23,6 +23,7 @@ final class ModuleLowering {
     private(set) var functions: [LLVMValueRef] = []
     private var runtimeFunctions: [String: (LLVMTypeRef, LLVMValueRef)] = [:]
     private var functionNameConstants: [UInt32: LLVMValueRef] = [:]
+    private var nativeSignatures: [FunctionType: NativeSignature] = [:]
 
     init(_ irModule: IRModule, options: BackendOptions, partition: Partition? = nil) throws {
         self.irModule = irModule
@@ -87,7 +88,13 @@ final class ModuleLowering {
     }
 
     /// `R f(ptr instance, P…)`, or `void f(ptr instance, P…, ptr results)` for several results.
-    func nativeSignature(_ type: FunctionType) -> NativeSignature { NativeSignature(type, in: self) }
+    /// Computed once per type: every definition, call site and indirect call of the type shares it.
+    func nativeSignature(_ type: FunctionType) -> NativeSignature {
+        if let existing = nativeSignatures[type] { return existing }
+        let signature = NativeSignature(type, in: self)
+        nativeSignatures[type] = signature
+        return signature
+    }
 
     /// `{i64, i64}`: a v128 at the C ABI (`wasmc_v128`).
     private(set) lazy var vectorPairType: LLVMTypeRef = {

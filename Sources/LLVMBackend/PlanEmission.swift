@@ -2,11 +2,11 @@ import CLLVM
 import WasmBinary
 import WasmIR
 
-/// The data the runtime's generic instantiation reads (see `runtime-c/src/instantiate.c` for the word
-/// format) and the `wasmc_module` descriptor with thunks over `wasmc_plan_*`.
 /// `WASMC_ABI_VERSION` of the `runtime-c/include/wasmc_rt.h` this backend generates code for.
 let runtimeABIVersion: UInt32 = 3
 
+/// The data the runtime's generic instantiation reads (see `runtime-c/src/instantiate.c` for the word
+/// format) and the `wasmc_module` descriptor with thunks over `wasmc_plan_*`.
 extension ModuleLowering {
     private static let planMagic: UInt64 = 0x5741_4D43_504C_414E
     private enum ConstantKind: UInt64 { case value = 0, globalGet = 1, refFunc = 2, refNull = 3 }
