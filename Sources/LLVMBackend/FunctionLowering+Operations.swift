@@ -125,7 +125,12 @@ extension FunctionLowering {
 
     // MARK: - Memory
 
-    /// The host address of an access, with the explicit check when the options (or a dead load) need one.
+    /// Whether the load defining `result` needs an explicit check although guard pages are on.
+    func needsExplicitCheck(_ result: Value) -> Bool {
+        anchoring?.needsCheck[Int(result.index)] ?? false
+    }
+
+    /// The host address of an access, with the explicit check when the options (or an unanchored load) need one.
     func effectiveAddress(_ access: MemoryAccess, _ address: LLVMValueRef, forceCheck: Bool) -> LLVMValueRef {
         let extended = LLVMBuildZExt(builder, address, module.i64, "")!
         let offset = access.offset == 0 ? extended
@@ -140,8 +145,8 @@ extension FunctionLowering {
     }
 
     private func lowerLoad(_ op: LoadOp, _ access: MemoryAccess, address: LLVMValueRef, result: Value) throws {
-        // A load nobody uses gets an explicit bounds check: LLVM may delete the load, never the check.
-        let pointer = effectiveAddress(access, address, forceCheck: useCounts[Int(result.index)] == 0)
+        // LLVM may delete, narrow or move a load, never a check: see LoadAnchoring.
+        let pointer = effectiveAddress(access, address, forceCheck: needsExplicitCheck(result))
         func loadAs(_ type: LLVMTypeRef) -> LLVMValueRef {
             let instruction = load(type, pointer)
             LLVMSetAlignment(instruction, 1)

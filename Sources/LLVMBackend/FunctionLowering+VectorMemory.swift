@@ -41,8 +41,7 @@ extension FunctionLowering {
     func lowerLaneAccess(_ op: LaneAccessOp, _ access: MemoryAccess, lane: UInt8, address: LLVMValueRef,
                          vector: LLVMValueRef, result: Value?) {
         let shape = LaneShape(integerLaneBytes: op.accessSize)
-        let unused = result.map { useCounts[Int($0.index)] == 0 } ?? false
-        let pointer = effectiveAddress(access, address, forceCheck: unused)
+        let pointer = effectiveAddress(access, address, forceCheck: result.map(needsExplicitCheck) ?? false)
         let laneIndex = module.constI32(UInt32(lane))
         if op.isStore {
             let element = LLVMBuildExtractElement(builder, view(vector, as: shape), laneIndex, "")!

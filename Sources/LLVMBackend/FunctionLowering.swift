@@ -15,8 +15,8 @@ final class FunctionLowering {
     var blocks: [LLVMBasicBlockRef] = []
     var phis: [[LLVMValueRef]] = []
     var trapBlocks: [TrapCode: LLVMBasicBlockRef] = [:]
-    /// How often each value is used; a load nobody uses still has to trap when out of bounds.
-    var useCounts: [Int]
+    /// Which loads need an explicit bounds check even with guard pages (computed only in that mode).
+    var anchoring: LoadAnchoring?
     var instance: LLVMValueRef { LLVMGetParam(llvmFunction, 0) }
     var resultsPointer: LLVMValueRef? { signature.resultsAreaIndex.map { LLVMGetParam(llvmFunction, $0)! } }
     /// Memory pointer and base, loaded once in the prologue: neither moves after instantiation.
@@ -31,11 +31,12 @@ final class FunctionLowering {
         self.llvmFunction = llvmFunction
         signature = module.nativeSignature(function.type)
         values = Array(repeating: nil, count: function.valueTypes.count)
-        useCounts = Array(repeating: 0, count: function.valueTypes.count)
     }
 
     func lower() throws {
-        countUses()
+        if module.options.boundsChecks != .explicit {
+            anchoring = LoadAnchoring(function, importedFunctionCount: module.module.importedFunctionCount)
+        }
         prologue = LLVMAppendBasicBlockInContext(module.context, llvmFunction, "prologue")
         for block in function.blocks {
             let llvmBlock = LLVMAppendBasicBlockInContext(module.context, llvmFunction, "b\(block.id.index)")!
@@ -58,36 +59,20 @@ final class FunctionLowering {
         }
     }
 
-    private func countUses() {
-        for block in function.blocks {
-            for instruction in block.instructions {
-                for operand in instruction.operation.operands { useCounts[Int(operand.index)] += 1 }
-            }
-            switch block.terminator {
-            case .jump(let call): call.arguments.forEach { useCounts[Int($0.index)] += 1 }
-            case .branch(let condition, let a, let b):
-                useCounts[Int(condition.index)] += 1
-                (a.arguments + b.arguments).forEach { useCounts[Int($0.index)] += 1 }
-            case .switchTable(let index, let targets, let fallback):
-                useCounts[Int(index.index)] += 1
-                (targets.flatMap(\.arguments) + fallback.arguments).forEach { useCounts[Int($0.index)] += 1 }
-            case .return(let results): results.forEach { useCounts[Int($0.index)] += 1 }
-            default: break
-            }
-        }
-    }
-
     /// Stack budget check, cached memory pointers, then a jump into the IR's entry block.
     private func emitPrologue() {
         LLVMPositionBuilderAtEnd(builder, prologue)
-        let (frameType, frameAddress) = module.intrinsic("llvm.frameaddress", [module.ptr])
-        var zero: [LLVMValueRef?] = [module.constI32(0)]
-        let frame = zero.withUnsafeMutableBufferPointer { LLVMBuildCall2(builder, frameType, frameAddress, $0.baseAddress, 1, "")! }
+        // The stack pointer after the prologue is below the whole fixed frame (locals, spills, outgoing
+        // arguments), so a frame of any size is measured before any of it is written.
+        let (saveType, stackSave) = module.intrinsic("llvm.stacksave", [module.ptr])
+        let stackPointer = LLVMBuildCall2(builder, saveType, stackSave, nil, 0, "")!
         let limitGlobal = LLVMGetNamedGlobal(module.llvmModule, "wasmc_stack_limit")
             ?? LLVMAddGlobal(module.llvmModule, module.i64, "wasmc_stack_limit")!
         let limit = LLVMBuildLoad2(builder, module.i64, limitGlobal, "")!
-        let exhausted = LLVMBuildICmp(builder, LLVMIntULT, LLVMBuildPtrToInt(builder, frame, module.i64, ""), limit, "")!
-        trap(if: exhausted, .callStackExhausted)
+        let exhausted = LLVMBuildICmp(builder, LLVMIntULT, LLVMBuildPtrToInt(builder, stackPointer, module.i64, ""), limit, "")!
+        let continuation = LLVMAppendBasicBlockInContext(module.context, llvmFunction, "")!
+        LLVMBuildCondBr(builder, exhausted, stackExhaustedBlock(), continuation)
+        LLVMPositionBuilderAtEnd(builder, continuation)
         if !module.module.allMemories.isEmpty {
             let pointer = LLVMBuildLoad2(builder, module.ptr, offsetPointer(instance, module.layout.memories), "")!
             module.tag(pointer, .runtimeData)
@@ -149,6 +134,26 @@ final class FunctionLowering {
         LLVMBuildUnreachable(builder)
         LLVMPositionBuilderAtEnd(builder, current)
         trapBlocks[code] = block
+        return block
+    }
+
+    /// Traps with "call stack exhausted" from a frame that may reach past the end of the stack: the stack
+    /// pointer first goes back to the top of this frame (the caller passed its own check there), so the
+    /// trap helper runs within the budget's spare space.
+    private func stackExhaustedBlock() -> LLVMBasicBlockRef {
+        let current = LLVMGetInsertBlock(builder)!
+        let block = LLVMAppendBasicBlockInContext(module.context, llvmFunction, "stack_exhausted")!
+        LLVMPositionBuilderAtEnd(builder, block)
+        let (frameType, frameAddress) = module.intrinsic("llvm.frameaddress", [module.ptr])
+        var zero: [LLVMValueRef?] = [module.constI32(0)]
+        let frame = zero.withUnsafeMutableBufferPointer { LLVMBuildCall2(builder, frameType, frameAddress, $0.baseAddress, 1, "")! }
+        let (restoreType, stackRestore) = module.intrinsic("llvm.stackrestore", [module.ptr])
+        var restoreArguments: [LLVMValueRef?] = [frame]
+        _ = restoreArguments.withUnsafeMutableBufferPointer { LLVMBuildCall2(builder, restoreType, stackRestore, $0.baseAddress, 1, "")! }
+        _ = call(module.runtimeFunction("wasmc_trap_in", returning: module.voidType, [module.i32, module.ptr], noReturn: true),
+                 [module.constI32(TrapCode.callStackExhausted.rawValue), module.functionNameConstant(function)])
+        LLVMBuildUnreachable(builder)
+        LLVMPositionBuilderAtEnd(builder, current)
         return block
     }
 

@@ -58,6 +58,9 @@ final class ModuleLowering {
             let value = LLVMAddFunction(llvmModule, symbolName(for: function), signature.llvmType)!
             setLinkage(ofFunction: value)
             applyByValueAttributes(signature, function: value)
+            // Frames larger than a page touch it page by page, so a frame that does not fit on the stack
+            // faults in the guard gap below it (a "call stack exhausted" trap), never beyond it.
+            addStringAttribute("probe-stack", "inline-asm", to: value)
             functions.append(value)
         }
         for index in partition.functions {
@@ -133,6 +136,11 @@ final class ModuleLowering {
         let function = overloads.withUnsafeMutableBufferPointer { LLVMGetIntrinsicDeclaration(llvmModule, id, $0.baseAddress, $0.count) }!
         let type = overloads.withUnsafeMutableBufferPointer { LLVMIntrinsicGetType(context, id, $0.baseAddress, $0.count) }!
         return (type, function)
+    }
+
+    func addStringAttribute(_ name: String, _ value: String, to function: LLVMValueRef) {
+        let attribute = LLVMCreateStringAttribute(context, name, UInt32(name.utf8.count), value, UInt32(value.utf8.count))
+        LLVMAddAttributeAtIndex(function, UInt32(bitPattern: Int32(LLVMAttributeFunctionIndex)), attribute)
     }
 
     func addAttribute(_ name: String, to function: LLVMValueRef) {

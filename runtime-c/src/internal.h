@@ -10,6 +10,8 @@ int wasmc_inside_try(void);
 void wasmc_signals_install(void);
 /** Gives the calling thread its own alternate signal stack once the handlers are installed. */
 void wasmc_signals_prepare_thread(void);
+/** Whether a fault at `address` is a frame running off the end of this thread's stack. */
+int wasmc_address_past_stack_end(const void *address);
 /** The stack limit for an outermost wasmc_try entered from the caller's frame. */
 uintptr_t wasmc_stack_limit_from_here(void);
 /** Records the entry addresses and names of a module's functions (once per owner, the module's plan). */

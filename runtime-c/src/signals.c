@@ -50,6 +50,9 @@ static void handle_fault(int signal, siginfo_t *info, void *context) {
     if (wasmc_inside_try() && wasmc_address_in_reservation(info->si_addr)) {
         wasmc_trap_from(WASMC_TRAP_MEMORY_OUT_OF_BOUNDS, fault_pc(context));
     }
+    if (signal == SIGSEGV && wasmc_inside_try() && wasmc_address_past_stack_end(info->si_addr)) {
+        wasmc_trap_from(WASMC_TRAP_CALL_STACK_EXHAUSTED, fault_pc(context));
+    }
     chain(signal, info, context);
 }
 

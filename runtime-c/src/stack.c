@@ -5,6 +5,18 @@
 
 uintptr_t wasmc_stack_limit;
 
+/* The lowest address of this thread's stack, recorded with the limit, so the fault handler can tell a
+ * frame that ran off the end of the stack (a larger frame than the spare space below the limit) from
+ * other faults without calling anything that is not async-signal-safe. */
+static _Thread_local uintptr_t stack_low;
+
+int wasmc_address_past_stack_end(const void *address) {
+    uintptr_t value = (uintptr_t)address;
+    /* The spare space above the end, and the kernel's guard gap below it (256 pages by default); the
+     * functions are compiled with stack probes, so a large frame faults within the gap. */
+    return stack_low != 0 && value < stack_low + 64 * 1024 && value + 4 * 1024 * 1024 >= stack_low;
+}
+
 /* The budget is measured from the outermost wasmc_try, so recursion depth does not depend on how much
  * stack the host used before; on a thread whose stack is smaller than the budget, keep 64 KiB spare
  * below the limit for the trap path and the host. */
@@ -16,6 +28,7 @@ __attribute__((noinline)) uintptr_t wasmc_stack_limit_from_here(void) {
         void *low;
         size_t size;
         if (pthread_attr_getstack(&attributes, &low, &size) == 0) {
+            stack_low = (uintptr_t)low;
             uintptr_t floor = (uintptr_t)low + 64 * 1024;
             if (limit < floor) limit = floor;
         }

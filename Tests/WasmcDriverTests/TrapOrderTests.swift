@@ -1,0 +1,125 @@
+import Testing
+import WasmBinary
+import WasmIR
+@testable import WasmcDriver
+
+/// An out-of-bounds load traps in every mode and at every optimization level, and it is the first trap
+/// in program order: no later trap kind replaces it and no later side effect happens before it. Each
+/// export is a way LLVM could lose the guard-page fault (see docs/design/trapping-loads.md).
+@Suite("Trap order of out-of-bounds loads", .serialized, .enabled(if: runtimeIsPresent, "the runtime is not in the tree yet"))
+struct TrapOrderTests {
+    static let module = """
+        (module
+          (type $unary (func (param i32) (result i32)))
+          (memory 1)
+          (global $flag (mut i32) (i32.const 0))
+          (table 1 funcref)
+          (elem (i32.const 0) $load_of)
+          (func $load_of (param i32) (result i32) (i32.load (local.get 0)))
+          (func $ignore (param i32) (result i32) (i32.const 0))
+          (func (export "dead_chain") (param $a i32)
+            (drop (i32.add (i32.load (local.get $a)) (i32.const 1))))
+          (func (export "wrapped_store") (param $a i32)
+            (i32.store (i32.const 0) (i32.wrap_i64 (i64.load (local.get $a)))))
+          (func (export "masked_store") (param $a i32)
+            (i32.store (i32.const 0) (i32.and (i32.load (local.get $a)) (i32.const 0xff))))
+          (func (export "shifted_store") (param $a i32)
+            (i64.store (i32.const 0) (i64.shl (i64.load (local.get $a)) (i64.const 32))))
+          (func (export "narrow_store") (param $a i32)
+            (i32.store8 (i32.const 0) (i32.load (local.get $a))))
+          (func (export "compared_with_constant") (param $a i32)
+            (i32.store (i32.const 0) (i32.lt_u (i32.load8_u (local.get $a)) (i32.const 256))))
+          (func (export "then_divide") (param $a i32) (param $d i32)
+            (local $x i32)
+            (local.set $x (i32.load (local.get $a)))
+            (i32.store (i32.const 0) (i32.div_u (local.get $x) (local.get $d))))
+          (func (export "then_set_global") (param $a i32)
+            (local $x i32)
+            (local.set $x (i32.load (local.get $a)))
+            (global.set $flag (i32.const 1))
+            (i32.store (i32.const 0) (local.get $x)))
+          (func (export "then_store") (param $a i32)
+            (local $x i32)
+            (local.set $x (i32.load (local.get $a)))
+            (i32.store (i32.const 4) (i32.const 99))
+            (i32.store (i32.const 8) (local.get $x)))
+          (func (export "then_call_indirect") (param $a i32)
+            (i32.store (i32.const 0) (call_indirect (type $unary) (i32.load (local.get $a)) (i32.const 5))))
+          (func (export "inlined_result") (param $a i32)
+            (drop (call $load_of (local.get $a))))
+          (func (export "ignored_argument") (param $a i32)
+            (drop (call $ignore (i32.load (local.get $a)))))
+          (func (export "overwritten_store") (param $a i32)
+            (i32.store (i32.const 0) (i32.load (local.get $a)))
+            (i32.store (i32.const 0) (i32.const 5)))
+          (func (export "lane_of_vector") (param $a i32)
+            (i32.store (i32.const 0) (i32x4.extract_lane 0 (v128.load (local.get $a)))))
+          (func (export "zero_extended_vector") (param $a i32)
+            (i32.store (i32.const 0) (i32x4.all_true (v128.load32_zero (local.get $a)))))
+          (func (export "empty_branches") (param $a i32)
+            (if (i32.load (local.get $a)) (then) (else)))
+          (func (export "unused_sum") (param $a i32) (param $n i32)
+            (local $sum i32)
+            (loop $next
+              (local.set $sum (i32.add (local.get $sum) (i32.load (local.get $a))))
+              (local.set $a (i32.add (local.get $a) (i32.const 4)))
+              (br_if $next (local.tee $n (i32.sub (local.get $n) (i32.const 1))))))
+          (func (export "before_unreachable") (param $a i32)
+            (drop (i32.load (local.get $a)))
+            unreachable)
+          (func (export "flag") (result i32) (global.get $flag))
+          (func (export "word") (param i32) (result i32) (i32.load (local.get 0))))
+        """
+
+    /// Export, arguments; each call must trap with "out of bounds memory access".
+    static let cases: [(String, [WasmValue])] = [
+        ("dead_chain", [.i32(70000)]),
+        ("wrapped_store", [.i32(65532)]),
+        ("masked_store", [.i32(65533)]),
+        ("shifted_store", [.i32(65530)]),
+        ("narrow_store", [.i32(65533)]),
+        ("compared_with_constant", [.i32(65536)]),
+        ("then_divide", [.i32(65536), .i32(0)]),
+        ("then_set_global", [.i32(65534)]),
+        ("then_store", [.i32(65534)]),
+        ("then_call_indirect", [.i32(65534)]),
+        ("inlined_result", [.i32(65533)]),
+        ("ignored_argument", [.i32(65533)]),
+        ("overwritten_store", [.i32(65533)]),
+        ("lane_of_vector", [.i32(65530)]),
+        ("zero_extended_vector", [.i32(65534)]),
+        ("empty_branches", [.i32(65534)]),
+        ("unused_sum", [.i32(65528), .i32(4)]),
+        ("before_unreachable", [.i32(65533)]),
+    ]
+
+    static let modes: [CompilationOptions] = CompiledModules.modes + [
+        CompilationOptions(optimizationLevel: 0, boundsChecks: .guardPages),
+        CompilationOptions(optimizationLevel: 2, boundsChecks: .explicit),
+    ]
+
+    @Test(arguments: modes)
+    func outOfBoundsLoadsTrapFirst(_ options: CompilationOptions) throws {
+        let (engine, module) = try CompiledModules.load(Self.module, options)
+        let linker = engine.makeLinker()
+        defer { linker.tearDown() }
+        let instance = try linker.instantiate(module)
+        defer { instance.destroy() }
+        for (name, arguments) in Self.cases {
+            guard case .failure(.trap(let trap)) = instance.call(name, arguments) else {
+                Issue.record("\(name)\(arguments) did not trap (\(options.cacheKeyText))")
+                continue
+            }
+            #expect(trap.trapCode == .memoryOutOfBounds, "\(name)\(arguments) (\(options.cacheKeyText))")
+        }
+        // No side effect that follows a trapping load happened.
+        #expect(try instance.invoke("flag", []) == [.i32(0)], "global written before the trap")
+        for address: UInt32 in [0, 4, 8] {
+            #expect(try instance.invoke("word", [.i32(address)]) == [.i32(0)], "memory at \(address) written before the trap")
+        }
+        // In bounds, the same functions run normally.
+        #expect(try instance.invoke("unused_sum", [.i32(65524), .i32(3)]) == [])
+        #expect(try instance.invoke("then_store", [.i32(0)]) == [])
+        #expect(try instance.invoke("word", [.i32(4)]) == [.i32(99)])
+    }
+}
