@@ -30,11 +30,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Which time to report: wall (default) or cpu (user + system of the program).")
     var clock: String = ProgramBenchmark.Clock.wall.rawValue
 
-    @Option(name: .long, parsing: .singleValue, help: "Grant a host directory to the program, as HOST[::GUEST].")
-    var dir: [String] = []
-
-    @Option(name: .long, parsing: .singleValue, help: "Pass an environment variable to the program, as NAME=VALUE or NAME.")
-    var env: [String] = []
+    @OptionGroup var grantArguments: GrantArguments
 
     @OptionGroup var compilation: CompilationArguments
 
@@ -48,6 +44,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
+        try RawArguments.requireUTF8()
         do {
             print(try measure())
         } catch let error as ValidationError {
@@ -61,11 +58,12 @@ struct BenchCommand: ParsableCommand {
     /// Compiles, runs and compares; what `run` prints.
     func measure() throws -> BenchmarkReport {
         let bytes = try readInputFile(file)
+        let grants = try grantArguments.grants()
         let interpreter = try chosenInterpreter()
         let builder = try ExecutableBuilder(options: compilation.options(),
                                             cacheDirectory: compilation.noCache ? nil : ArtifactCache.defaultDirectory())
         let configuration = ProgramBenchmark.Configuration(
-            runs: runs, interpreter: interpreter, hostOptions: hostOptions(directories: dir, environment: env),
+            runs: runs, interpreter: interpreter, grants: grants,
             programArguments: arguments, clock: ProgramBenchmark.Clock(rawValue: clock) ?? .wall)
         return try ProgramBenchmark.measure(bytes, modulePath: file, builder: builder, configuration: configuration)
     }

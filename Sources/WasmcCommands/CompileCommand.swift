@@ -23,11 +23,7 @@ struct CompileCommand: ParsableCommand {
     @Option(help: "What to write: exe (default), obj (object + wasmc_rt.h beside it), shared (a .so to dlopen) or llvm (optimized LLVM IR text).")
     var emit: String = OutputKind.executable.rawValue
 
-    @Option(name: .long, parsing: .singleValue, help: "Grant a host directory to the program, as HOST[::GUEST].")
-    var dir: [String] = []
-
-    @Option(name: .long, parsing: .singleValue, help: "Pass an environment variable, as NAME=VALUE or NAME (from this environment).")
-    var env: [String] = []
+    @OptionGroup var grantArguments: GrantArguments
 
     @Flag(name: .long, help: "Print the seconds each compilation stage took to stderr.")
     var timeStages = false
@@ -39,26 +35,19 @@ struct CompileCommand: ParsableCommand {
     }
 
     func run() throws {
+        try RawArguments.requireUTF8()
+        let grants = try grantArguments.grants()
         let bytes = try readInputFile(file)
         do {
             let builder = try ExecutableBuilder(options: compilation.options(defaultTargetCPU: "generic"),
                                                 cacheDirectory: compilation.noCache ? nil : ArtifactCache.defaultDirectory())
             let timings = timeStages ? StageTimings() : nil
             try builder.build(bytes, kind: OutputKind(rawValue: emit) ?? .executable, output: URL(fileURLWithPath: output),
-                              hostOptions: hostOptions(directories: dir, environment: env), timings: timings)
+                              grants: .bakedIn(grants), timings: timings)
             if let timings { printError(timings.report) }
         } catch {
             printError("\(file): \(error)")
             throw ExitCode.failure
         }
-    }
-}
-
-/// Wasmtime-syntax host options; `--env NAME` takes the value from this process's environment.
-func hostOptions(directories: [String], environment: [String]) -> [String] {
-    directories.flatMap { ["--dir", $0] } + environment.flatMap { entry -> [String] in
-        if entry.contains("=") { return ["--env", entry] }
-        guard let value = ProcessInfo.processInfo.environment[entry] else { return [] }
-        return ["--env", "\(entry)=\(value)"]
     }
 }

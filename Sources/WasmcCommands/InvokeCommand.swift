@@ -2,58 +2,94 @@ import ArgumentParser
 import Foundation
 import WasmcDriver
 
-/// `wasmc run FILE.wasm [--] [ARGS ...]` runs a WASI program (compiled once, then cached, like
-/// `wasmtime run`); `wasmc run FILE.wasm --invoke NAME [ARG ...]` calls one export and prints its results.
+/// `wasmc run [OPTIONS] FILE.wasm [--] [ARGS ...]` runs a WASI program (compiled once, then cached, like
+/// `wasmtime run`); `wasmc run --invoke NAME [OPTIONS] FILE.wasm [ARG ...]` calls one export and prints
+/// its results.
+///
+/// As in Wasmtime, wasmc's options come only before the module: everything after it belongs to the
+/// program (or is the function's arguments) verbatim, so no argument can turn into a grant. One `--`
+/// right after the module is dropped, so `run m.wasm -- -- x` passes `-- x`.
 struct InvokeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a WASI program, or call one exported function and print its results.",
+        usage: """
+            wasmc run [--dir HOST[::GUEST]] [--env NAME[=VALUE]] [<options>] FILE.wasm [--] [ARGS ...]
+            wasmc run --invoke NAME [<options>] FILE.wasm [ARG ...]
+            """,
         discussion: """
-            Arguments are written like text-format constants: 42, -1, 0xff, 1.5, -0x1p3, inf, nan, nan:0x200000; \
-            a v128 as 0x followed by up to 32 hex digits or as 'i32x4 1 2 3 4'. Results print one per line as \
-            TYPE:VALUE, floats followed by their bits: f32:1.5 (0x3fc00000). Imports may only come from spectest.
+            Options go before FILE.wasm; everything after it is passed to the program unchanged (one -- right \
+            after FILE.wasm is dropped). Function arguments are written like text-format constants: 42, -1, \
+            0xff, 1.5, -0x1p3, inf, nan, nan:0x200000; a v128 as 0x followed by up to 32 hex digits or as \
+            'i32x4 1 2 3 4'. Results print one per line as TYPE:VALUE, floats followed by their bits: \
+            f32:1.5 (0x3fc00000). Imports may only come from spectest. A trap prints 'Error: wasm trap: ...' \
+            and exits with status 134, as a program's trap does.
             """
     )
-
-    @Argument(help: "The .wasm file.")
-    var file: String
 
     @Option(name: .long, help: "The exported function to call; without it the module runs as a WASI program.")
     var invoke: String?
 
-    @Option(name: .long, parsing: .singleValue, help: "Grant a host directory to a WASI program, as HOST[::GUEST].")
-    var dir: [String] = []
-
-    @Option(name: .long, parsing: .singleValue, help: "Pass an environment variable to a WASI program, as NAME=VALUE or NAME.")
-    var env: [String] = []
-
-    @Argument(parsing: .allUnrecognized, help: "The function's arguments.")
-    var arguments: [String] = []
+    @OptionGroup var grantArguments: GrantArguments
 
     @OptionGroup var compilation: CompilationArguments
 
+    @Argument(parsing: .captureForPassthrough, help: "The .wasm file, then the program's (or the function's) arguments.")
+    var moduleAndArguments: [String] = []
+
+    /// The module: the first argument that is not an option.
+    var file: String { Self.split(moduleAndArguments)?.file ?? "" }
+
+    /// What follows the module, with one `--` right after it dropped.
+    var arguments: [String] { Self.split(moduleAndArguments)?.arguments ?? [] }
+
+    func validate() throws {
+        guard let (file, _) = Self.split(moduleAndArguments) else { throw ValidationError("missing FILE.wasm") }
+        // An unknown option stops option parsing like the module does; after a `--` it may be a file name.
+        // Help is captured like any unknown option: answer it here.
+        if ["-h", "--help"].contains(file) && moduleAndArguments.first != "--" { throw CleanExit.helpRequest(self) }
+        if file.hasPrefix("-") && moduleAndArguments.first != "--" {
+            throw ValidationError("unknown option '\(file)' (wasmc's options go before FILE.wasm)")
+        }
+    }
+
+    /// `[--] FILE [--] ARGS...`: a `--` may end wasmc's options before the module, and one more right after
+    /// it ends nothing (there is nothing left to parse) but is dropped, as Wasmtime does.
+    static func split(_ captured: [String]) -> (file: String, arguments: [String])? {
+        var rest = captured[...]
+        if rest.first == "--" { rest = rest.dropFirst() }
+        guard let file = rest.popFirst() else { return nil }
+        if rest.first == "--" { rest = rest.dropFirst() }
+        return (file, Array(rest))
+    }
+
     func run() throws {
+        try RawArguments.requireUTF8(exceptLast: invoke == nil ? arguments.count : 0)
         let bytes = try readInputFile(file)
-        guard let invoke else { try runProgram(bytes) }
+        guard let invoke else { try runProgram(bytes, grants: try grantArguments.grants()) }
         do {
             let results = try ModuleRunner.invoke(bytes, function: invoke, arguments: arguments, options: compilation.options(),
                                                   cacheDirectory: compilation.noCache ? nil : ArtifactCache.defaultDirectory())
             for result in results { print(result) }
-        } catch let error as CallError {
-            if case .trap(let trap) = error {
-                printError("\(file): wasm trap: \(trap)")
-            } else {
-                printError("\(file): \(error)")
-            }
-            throw ExitCode.failure
+        } catch CallError.trap(let trap), InstantiationError.trap(let trap, _) {
+            try reportTrap(trap)
         } catch {
             printError("\(file): \(error)")
             throw ExitCode.failure
         }
     }
 
-    /// Builds (or reuses) the cached executable and replaces this process with it.
-    private func runProgram(_ bytes: [UInt8]) throws -> Never {
+    /// The report and status of a compiled program's trap (runtime-c/host/wasi_main.c), as in Wasmtime.
+    private func reportTrap(_ trap: Trap) throws -> Never {
+        fflush(nil)  // results printed so far come before the report
+        printError("Error: wasm trap: \(trap.message)")
+        if let function = trap.function { printError("  in wasm function \(function)") }
+        throw ExitCode(134)
+    }
+
+    /// Builds (or reuses) the cached executable and replaces this process with it. The grants go to it
+    /// as separate argv elements in front of a `--`, the program's arguments after it byte for byte.
+    private func runProgram(_ bytes: [UInt8], grants: HostGrants) throws -> Never {
         let executable: URL
         do {
             let builder = try ExecutableBuilder(options: compilation.options(),
@@ -63,9 +99,13 @@ struct InvokeCommand: ParsableCommand {
             printError("\(file): \(error)")
             throw ExitCode.failure
         }
-        setenv("WASMC_HOST_OPTIONS", hostOptions(directories: dir, environment: env).joined(separator: "\n"), 1)
-        let arguments = [file] + self.arguments.drop { $0 == "--" }
-        var cArguments = arguments.map { strdup($0) } + [nil]
+        let argv = ([file] + grants.runnerArguments).map { Array($0.utf8) } + RawArguments.bytes(ofTrailing: arguments)
+        var cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { bytes in
+            let copy = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
+            for (index, byte) in bytes.enumerated() { copy[index] = CChar(bitPattern: byte) }
+            copy[bytes.count] = 0
+            return copy
+        } + [nil]
         execv(executable.path, &cArguments)
         printError("\(file): cannot run \(executable.path): \(String(cString: strerror(errno)))")
         throw ExitCode.failure

@@ -27,9 +27,9 @@ public struct ExecutableBuilder {
         self.cache = cache
     }
 
-    /// Compiles `bytes` and writes `kind` to `output`. `hostOptions` (Wasmtime syntax: `--dir`, `--env`)
-    /// are baked into executables. `timings`, when given, receives each stage's seconds.
-    public func build(_ bytes: [UInt8], kind: OutputKind, output: URL, hostOptions: [String] = [],
+    /// Compiles `bytes` and writes `kind` to `output`. `grants` says how an executable gets its WASI
+    /// grants. `timings`, when given, receives each stage's seconds.
+    public func build(_ bytes: [UInt8], kind: OutputKind, output: URL, grants: GrantChannel = .bakedIn(HostGrants()),
                       timings: StageTimings? = nil) throws {
         let start = ContinuousClock.now
         let work = ArtifactCache.privateTemporaryDirectory().appendingPathComponent(UUID().uuidString)
@@ -59,8 +59,9 @@ public struct ExecutableBuilder {
         case .llvmIR:
             break  // written above, without an object
         case .executable:
-            let options = work.appendingPathComponent("options.c")
-            try hostOptionsSource(hostOptions).write(to: options, atomically: true, encoding: .utf8)
+            if case .bakedIn(let baked) = grants { try baked.validate() }
+            let options = work.appendingPathComponent("grants.c")
+            try grants.cSource.write(to: options, atomically: true, encoding: .utf8)
             let libraryStart = ContinuousClock.now
             let library = try hostLibrary()
             timings?.record("host runtime library", StageTimings.seconds(since: libraryStart), note: cache == nil ? "built: no cache" : "cached")
@@ -73,20 +74,24 @@ public struct ExecutableBuilder {
         timings?.record("total", StageTimings.seconds(since: start))
     }
 
-    /// A cached executable for `wasmc run`: the same bytes and options give the same file.
+    /// A cached executable for `wasmc run`: the same bytes and options give the same file. It takes its
+    /// grants as flags on each run (`GrantChannel.runnerFlags`).
     public func cachedExecutable(_ bytes: [UInt8]) throws -> URL {
         let key = compiler.cacheKey(for: bytes)
-        if let cache, let hit = cache.lookup(key, suffix: "-exe") { return hit }
+        if let cache, let hit = cache.lookup(key, suffix: Self.runnerSuffix) { return hit }
         let store = cache ?? ArtifactCache(directory: ArtifactCache.privateTemporaryDirectory())
-        return try store.store(key, suffix: "-exe") { output in
-            try build(bytes, kind: .executable, output: output)
+        return try store.store(key, suffix: Self.runnerSuffix) { output in
+            try build(bytes, kind: .executable, output: output, grants: .runnerFlags)
         }
     }
 
     /// Whether `cachedExecutable` would find `bytes` already built (and intact) in the cache.
     public func isCached(_ bytes: [UInt8]) -> Bool {
-        cache?.lookup(compiler.cacheKey(for: bytes), suffix: "-exe") != nil
+        cache?.lookup(compiler.cacheKey(for: bytes), suffix: Self.runnerSuffix) != nil
     }
+
+    /// Runner executables read flags a compiled program never would, so they never share a cache entry.
+    private static let runnerSuffix = "-runner"
 
     public var usesCache: Bool { cache != nil }
 
@@ -98,20 +103,6 @@ public struct ExecutableBuilder {
             try? FileManager.default.removeItem(at: temporary)
             throw CompileError.link("cannot write \(destination.path): \(String(cString: strerror(errno)))")
         }
-    }
-
-    private func hostOptionsSource(_ options: [String]) -> String {
-        let literals = options.map { option in
-            "\"" + option.unicodeScalars.map { scalar -> String in
-                switch scalar {
-                case "\"": return "\\\""
-                case "\\": return "\\\\"
-                default: return scalar.isASCII && scalar.value >= 32 ? String(scalar) : String(format: "\\%03o", scalar.value & 0xFF)
-                }
-            }.joined() + "\""
-        }
-        return "/* Host options baked in by wasmc compile. */\nconst char *const wasmc_host_options[] = {"
-            + (literals + ["0"]).joined(separator: ", ") + "};\n"
     }
 
     /// `libwasmc_host.a`: the runtime, WASI and the executable's main, built once per runtime source.

@@ -71,13 +71,13 @@ struct InterpreterCommandTests {
     @Test func hostOptionsAndArgumentsWithoutSeparator() throws {
         let command = InterpreterCommand(executable: "/opt/wasmkit")
         let arguments = try command.arguments(module: "m.wasm", programArguments: ["--x", "1"],
-                                              hostOptions: ["--dir", "/data", "--env", "A=1", "--dir", "/same::/same"])
-        #expect(arguments == ["/opt/wasmkit", "run", "--dir", "/data", "--env", "A=1", "--dir", "/same", "m.wasm", "--x", "1"])
+                                              grants: try HostGrants(directories: ["/data", "/same::/same"], environment: ["A=1"]))
+        #expect(arguments == ["/opt/wasmkit", "run", "--dir", "/data", "--dir", "/same", "--env", "A=1", "m.wasm", "--x", "1"])
     }
 
     @Test func aRemappedDirectoryIsUnsupported() {
         #expect(throws: ProcessLaunchError.self) {
-            try InterpreterCommand(executable: "wasmkit").arguments(module: "m.wasm", programArguments: [], hostOptions: ["--dir", "/a::/b"])
+            try InterpreterCommand(executable: "wasmkit").arguments(module: "m.wasm", programArguments: [], grants: try HostGrants(directories: ["/a::/b"], environment: []))
         }
     }
 }

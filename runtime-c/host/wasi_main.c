@@ -2,9 +2,10 @@
  * WASI preview 1 imports, runs `_start`, and turns traps into a report on stderr and exit status 134
  * (as Wasmtime does), proc_exit into the program's exit code.
  *
- * Host options come from two places, both in Wasmtime's syntax (`--dir HOST[::GUEST]`, `--env NAME[=VALUE]`):
- * those baked in at compile time (wasmc_host_options, emitted by the compiler) and, for `wasmc run`,
- * the newline-separated WASMC_HOST_OPTIONS environment variable. The program's own argv is never parsed. */
+ * Grants (directories, environment variables) are structured data, never option text: those baked in
+ * by the compiler as string pairs, and, only in the executables `wasmc run` caches, flags in front of
+ * a mandatory `--` (see wasmc_wasi_options_for_executable). Nothing is read from the environment, and
+ * the argv of a `wasmc compile` executable is entirely the program's. */
 #define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,8 +14,11 @@
 #include "wasmc_wasi.h"
 
 extern const wasmc_module_descriptor wasmc_module;
-/** NULL-terminated list of host options compiled into the executable. */
-extern const char *const wasmc_host_options[];
+/** Grants compiled into the executable: (host, guest) and (name, value) pairs, each list NULL-ended. */
+extern const char *const wasmc_baked_dirs[];
+extern const char *const wasmc_baked_env[];
+/** Nonzero in the executables `wasmc run` caches: argv starts with grant flags and a `--`. */
+extern const int wasmc_takes_grant_flags;
 
 #define TRAP_EXIT_STATUS 134
 
@@ -41,34 +45,14 @@ static void exit_hook(void *context, int32_t code) {
     wasmc_exit(code);
 }
 
-/* argv for the options parser: program name, baked-in options, WASMC_HOST_OPTIONS lines, "--", program args. */
-static char **host_argv(int argc, char **argv, int *out_count) {
-    size_t count = 1;
-    for (const char *const *option = wasmc_host_options; *option; option++) count++;
-    char *environment = getenv("WASMC_HOST_OPTIONS");
-    char *copy = environment ? strdup(environment) : NULL;
-    for (char *c = copy; c && *c; c++) count += *c == '\n';
-    count += (copy ? 1 : 0) + 1 + (size_t)argc;
-    char **result = calloc(count + 1, sizeof(char *));
-    if (!result) return NULL;
-    int n = 0;
-    result[n++] = argv[0];
-    for (const char *const *option = wasmc_host_options; *option; option++) result[n++] = (char *)*option;
-    for (char *line = copy ? strtok(copy, "\n") : NULL; line; line = strtok(NULL, "\n")) result[n++] = line;
-    result[n++] = "--";
-    for (int i = 1; i < argc; i++) result[n++] = argv[i];
-    *out_count = n;
-    return result;
-}
-
 int main(int argc, char **argv) {
     wasmc_runtime_init(0);
-    int host_argc = 0;
-    char **host_args = host_argv(argc, argv, &host_argc);
     char error[512] = {0};
     wasmc_wasi_options options;
-    if (!host_args || wasmc_wasi_options_parse(&options, argv[0], host_argc, host_args, error, sizeof error) != 0) {
-        fprintf(stderr, "error: %s\n", error[0] ? error : "cannot parse host options");
+    const wasmc_wasi_grants baked = {wasmc_baked_dirs, wasmc_baked_env};
+    if (wasmc_wasi_options_for_executable(&options, &baked, wasmc_takes_grant_flags != 0, argc, argv, error,
+                                          sizeof error) != 0) {
+        fprintf(stderr, "error: %s\n", error[0] ? error : "cannot set up the WASI grants");
         return 2;
     }
     options.config.exit_hook = exit_hook;

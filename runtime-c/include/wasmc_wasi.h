@@ -15,6 +15,7 @@
 #ifndef WASMC_WASI_H
 #define WASMC_WASI_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -188,8 +189,8 @@ typedef struct wasmc_wasi_options {
     const char **env_storage;
     /** Storage behind config.argv. */
     const char **argv_storage;
-    /** NULL-terminated list of the host paths split off `HOST::GUEST` values (allocated copies). */
-    char **owned_paths;
+    /** NULL-terminated list of strings the config points into that the options allocated. */
+    char **owned_strings;
 } wasmc_wasi_options;
 
 /**
@@ -200,8 +201,29 @@ typedef struct wasmc_wasi_options {
  */
 int wasmc_wasi_options_parse(wasmc_wasi_options *options, const char *program_name, int argc, char *const *argv,
                              char *error, size_t error_size);
-/** Frees what wasmc_wasi_options_parse allocated. */
+/** Frees what wasmc_wasi_options_parse or wasmc_wasi_options_for_executable allocated. */
 void wasmc_wasi_options_free(wasmc_wasi_options *options);
+
+/** Grants as string pairs, each string used as is: `dirs` is host, guest, host, guest, ... and `env` is
+ *  name, value, name, value, ...; both end with NULL where the next pair would start (NULL = none). */
+typedef struct wasmc_wasi_grants {
+    const char *const *dirs;
+    const char *const *env;
+} wasmc_wasi_grants;
+
+/**
+ * The config of a wasmc executable, which never parses option text and never reads its environment:
+ * the `baked` grants and then, only if `takes_grant_flags` (the executables `wasmc run` caches), grants
+ * given in front of the program's arguments as
+ *     argv[0] [--dir HOST GUEST | --env NAME VALUE]... -- ARGS...
+ * Each path, name and value is one whole argv element taken byte for byte (so a newline or a leading
+ * `--` inside it is just data), and the `--` is mandatory. Without flags argv is the program's argv
+ * unchanged. argv[0] becomes the guest's argv[0]. Empty paths and names, and names holding '=', are
+ * refused. Returns 0, or -1 with a message in error[0..error_size).
+ */
+int wasmc_wasi_options_for_executable(wasmc_wasi_options *options, const wasmc_wasi_grants *baked,
+                                      bool takes_grant_flags, int argc, char *const *argv, char *error,
+                                      size_t error_size);
 
 /* ---- Import table: lets a host bind imports by name without a hand-written list ---- */
 

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 
 void wasmc_wasi_options_free(wasmc_wasi_options *options) {
-    if (options->owned_paths)
-        for (size_t i = 0; options->owned_paths[i]; i++) free(options->owned_paths[i]);
-    free(options->owned_paths);
+    if (options->owned_strings)
+        for (size_t i = 0; options->owned_strings[i]; i++) free(options->owned_strings[i]);
+    free(options->owned_strings);
     free(options->preopen_storage);
     free(options->env_storage);
     free(options->argv_storage);
@@ -37,8 +37,8 @@ int wasmc_wasi_options_parse(wasmc_wasi_options *options, const char *program_na
     options->preopen_storage = calloc(slots, sizeof *options->preopen_storage);
     options->env_storage = calloc(slots, sizeof *options->env_storage);
     options->argv_storage = calloc(slots + 1, sizeof *options->argv_storage);
-    options->owned_paths = calloc(slots + 1, sizeof *options->owned_paths);
-    if (!options->preopen_storage || !options->env_storage || !options->argv_storage || !options->owned_paths) {
+    options->owned_strings = calloc(slots + 1, sizeof *options->owned_strings);
+    if (!options->preopen_storage || !options->env_storage || !options->argv_storage || !options->owned_strings) {
         snprintf(error, error_size, "out of memory");
         wasmc_wasi_options_free(options);
         return -1;
@@ -67,7 +67,7 @@ int wasmc_wasi_options_parse(wasmc_wasi_options *options, const char *program_na
                 }
                 memcpy(host, value, host_len);
                 host[host_len] = '\0';
-                options->owned_paths[owned++] = host;
+                options->owned_strings[owned++] = host;
                 preopen->host_path = host;
                 preopen->guest_path = split[2] ? split + 2 : host;
             } else {

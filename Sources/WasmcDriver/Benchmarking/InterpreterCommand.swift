@@ -23,26 +23,18 @@ public struct InterpreterCommand: Sendable, Equatable {
         return FileManager.default.isExecutableFile(atPath: candidate) ? InterpreterCommand(executable: candidate) : nil
     }
 
-    /// The argv (argv[0] first) that runs `module` with `programArguments`. `hostOptions` are the
-    /// Wasmtime-syntax options given to the compiled program; WasmKit preopens a directory under its host
-    /// path only, so a `HOST::GUEST` grant with a different guest path cannot be reproduced.
-    public func arguments(module: String, programArguments: [String], hostOptions: [String]) throws -> [String] {
+    /// The argv (argv[0] first) that runs `module` with `programArguments` and `grants`, each value its
+    /// own element. WasmKit preopens a directory under its host path only, so a grant with a different
+    /// guest path cannot be reproduced.
+    public func arguments(module: String, programArguments: [String], grants: HostGrants) throws -> [String] {
         var arguments = [executable, "run"]
-        var options = hostOptions[...]
-        while let option = options.popFirst() {
-            guard let value = options.popFirst(), option == "--dir" || option == "--env" else {
-                throw ProcessLaunchError(description: "unsupported: host option '\(option)' for the interpreter")
+        for directory in grants.directories {
+            guard directory.hostPath == directory.guestPath else {
+                throw ProcessLaunchError(description: "unsupported: the WasmKit interpreter cannot map --dir \(directory.hostPath)::\(directory.guestPath) to another guest path; use --no-interpreter or --dir \(directory.hostPath)")
             }
-            if option == "--dir", let separator = value.range(of: "::") {
-                let host = String(value[..<separator.lowerBound]), guest = String(value[separator.upperBound...])
-                guard host == guest else {
-                    throw ProcessLaunchError(description: "unsupported: the WasmKit interpreter cannot map --dir \(value) to another guest path; use --no-interpreter or --dir \(host)")
-                }
-                arguments += ["--dir", host]
-            } else {
-                arguments += [option, value]
-            }
+            arguments += ["--dir", directory.hostPath]
         }
+        for variable in grants.environment { arguments += ["--env", "\(variable.name)=\(variable.value)"] }
         return arguments + [module] + programArguments
     }
 }

@@ -14,16 +14,16 @@ public enum ProgramBenchmark {
     public struct Configuration: Sendable {
         public var runs: Int
         public var interpreter: InterpreterCommand?
-        /// Wasmtime-syntax `--dir` / `--env` options for the program.
-        public var hostOptions: [String]
+        /// The directories and variables the program is granted.
+        public var grants: HostGrants
         public var programArguments: [String]
         public var clock: Clock
 
-        public init(runs: Int = 5, interpreter: InterpreterCommand?, hostOptions: [String] = [], programArguments: [String] = [],
+        public init(runs: Int = 5, interpreter: InterpreterCommand?, grants: HostGrants = HostGrants(), programArguments: [String] = [],
                     clock: Clock = .wall) {
             self.runs = runs
             self.interpreter = interpreter
-            self.hostOptions = hostOptions
+            self.grants = grants
             self.programArguments = programArguments
             self.clock = clock
         }
@@ -34,12 +34,10 @@ public enum ProgramBenchmark {
     public static func measure(_ bytes: [UInt8], modulePath: String, builder: ExecutableBuilder,
                                configuration: Configuration) throws -> BenchmarkReport {
         let compile = try timeCompilation(bytes, builder: builder)
-        var environment = ProcessInfo.processInfo.environment
-        environment["WASMC_HOST_OPTIONS"] = configuration.hostOptions.joined(separator: "\n")
-        let compiled = [modulePath] + configuration.programArguments
+        let environment = ProcessInfo.processInfo.environment
+        let compiled = [modulePath] + configuration.grants.runnerArguments + configuration.programArguments
         let interpreted = try configuration.interpreter?.arguments(module: modulePath, programArguments: configuration.programArguments,
-                                                                   hostOptions: configuration.hostOptions)
-        let interpreterEnvironment = ProcessInfo.processInfo.environment
+                                                                   grants: configuration.grants)
         let interpreterName = interpreted.map { URL(fileURLWithPath: $0[0]).lastPathComponent } ?? "interpreter"
 
         var runs: [String: [ProcessRun]] = ["wasmc": []]
@@ -49,7 +47,7 @@ public enum ProgramBenchmark {
             try check(native, named: "wasmc run \(index)", against: &reference)
             runs["wasmc", default: []].append(native)
             if let interpreted {
-                let run = try TimedProcess.run(interpreted[0], arguments: interpreted, environment: interpreterEnvironment)
+                let run = try TimedProcess.run(interpreted[0], arguments: interpreted, environment: environment)
                 try check(run, named: "\(interpreterName) run \(index)", against: &reference)
                 runs["interpreter", default: []].append(run)
             }
@@ -82,7 +80,7 @@ public enum ProgramBenchmark {
         if wasCached {
             let scratch = ArtifactCache.privateTemporaryDirectory().appendingPathComponent("bench-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: scratch) }
-            let cold = try timed { try builder.build(bytes, kind: .executable, output: scratch) }.seconds
+            let cold = try timed { try builder.build(bytes, kind: .executable, output: scratch, grants: .runnerFlags) }.seconds
             return (executable, .init(coldSeconds: cold, cachedSeconds: first))
         }
         let cached: Double

@@ -868,6 +868,72 @@ static void test_options(void) {
     CHECK_EQ(wasmc_wasi_options_parse(&options, "p", 2, empty_host, error, sizeof error), -1);
 }
 
+/* Executables: baked-in pairs, then (for `wasmc run`'s executables only) strict flags before `--`. */
+static void test_executable_options(void) {
+    wasmc_wasi_options options;
+    char error[256] = "";
+    const char *const dirs[] = {"/tmp", "/data", NULL};
+    const char *const env[] = {"A", "x\n--dir=/", "B", "=y=", NULL};
+    const wasmc_wasi_grants baked = {dirs, env};
+
+    /* A compiled executable: every argument is the program's, however much it looks like a grant. */
+    char *program_args[] = {"app", "--dir", "/", "/", "--env", "C", "1", "--", NULL};
+    CHECK_EQ(wasmc_wasi_options_for_executable(&options, &baked, false, 8, program_args, error, sizeof error), 0);
+    CHECK_EQ(options.config.preopen_count, 1);
+    CHECK_EQ(options.config.envc, 2);
+    if (options.config.envc == 2) {
+        CHECK(strcmp(options.config.env[0], "A=x\n--dir=/") == 0); /* a newline is just a byte */
+        CHECK(strcmp(options.config.env[1], "B==y=") == 0);
+    }
+    CHECK_EQ(options.config.argc, 8);
+    if (options.config.argc == 8) CHECK(strcmp(options.config.argv[7], "--") == 0);
+    wasmc_wasi_options_free(&options);
+
+    /* `wasmc run`'s executables: each value is one element, and only the first `--` ends the flags. */
+    char *run_args[] = {"m.wasm", "--dir", "--env", "/g", "--env", "V", "--\n--dir=/", "--", "--", "--dir", "/", NULL};
+    CHECK_EQ(wasmc_wasi_options_for_executable(&options, NULL, true, 11, run_args, error, sizeof error), 0);
+    CHECK_EQ(options.config.preopen_count, 1);
+    if (options.config.preopen_count == 1) {
+        CHECK(strcmp(options.config.preopens[0].host_path, "--env") == 0);
+        CHECK(strcmp(options.config.preopens[0].guest_path, "/g") == 0);
+    }
+    CHECK_EQ(options.config.envc, 1);
+    if (options.config.envc == 1) CHECK(strcmp(options.config.env[0], "V=--\n--dir=/") == 0);
+    CHECK_EQ(options.config.argc, 4);
+    if (options.config.argc == 4) {
+        CHECK(strcmp(options.config.argv[0], "m.wasm") == 0);
+        CHECK(strcmp(options.config.argv[1], "--") == 0);
+        CHECK(strcmp(options.config.argv[2], "--dir") == 0);
+    }
+    wasmc_wasi_options_free(&options);
+
+    /* Refused: no `--`, a missing value, an unknown or joined flag, empty paths and names, '=' in a name. */
+    char *no_end[] = {"m", "--env", "A", "1", NULL};
+    char *missing[] = {"m", "--dir", "/", NULL};
+    char *joined[] = {"m", "--dir=/", "--", NULL};
+    char *guest_arg[] = {"m", "x", "--", NULL};
+    char *empty_dir[] = {"m", "--dir", "", "/g", "--", NULL};
+    char *empty_guest[] = {"m", "--dir", "/", "", "--", NULL};
+    char *empty_name[] = {"m", "--env", "", "x", "--", NULL};
+    char *equals_name[] = {"m", "--env", "A=B", "x", "--", NULL};
+    struct { char **argv; int argc; } bad[] = {{no_end, 4}, {missing, 3}, {joined, 3}, {guest_arg, 3},
+                                                {empty_dir, 5}, {empty_guest, 5}, {empty_name, 5}, {equals_name, 5}};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        error[0] = '\0';
+        CHECK_EQ(wasmc_wasi_options_for_executable(&options, NULL, true, bad[i].argc, bad[i].argv, error, sizeof error), -1);
+        CHECK(error[0] != '\0');
+    }
+    const char *const bad_env[] = {"", "x", NULL};
+    const wasmc_wasi_grants bad_baked = {NULL, bad_env};
+    CHECK_EQ(wasmc_wasi_options_for_executable(&options, &bad_baked, false, 1, program_args, error, sizeof error), -1);
+
+    /* A process started with no argv at all still gets a program name. */
+    CHECK_EQ(wasmc_wasi_options_for_executable(&options, NULL, false, 0, program_args, error, sizeof error), 0);
+    CHECK_EQ(options.config.argc, 1);
+    if (options.config.argc == 1) CHECK(strcmp(options.config.argv[0], "") == 0);
+    wasmc_wasi_options_free(&options);
+}
+
 /* ---- hostile arguments: random calls must never crash, leak out of the sandbox or hang ---- */
 
 static uint64_t fuzz_state = 0x9e3779b97f4a7c15u;
@@ -1103,6 +1169,7 @@ int main(void) {
     run_test("terminal_stdio", test_terminal_stdio);
     run_test("create_errors", test_create_errors);
     run_test("options", test_options);
+    run_test("executable options", test_executable_options);
     run_test("hostile_arguments", test_hostile_arguments);
     run_test("no_fd_leaks", test_no_fd_leaks);
 
