@@ -717,6 +717,49 @@ static void test_proc_exit_and_unsupported(void) {
     wasmc_wasi_destroy(wasi);
 }
 
+/* Runs proc_exit(status) with stderr captured in `message`; returns the status the hook saw. */
+static int32_t exit_through_hook(int32_t status, char *message, size_t size) {
+    wasmc_wasi_config config;
+    wasmc_wasi_config_init(&config);
+    config.exit_hook = exit_hook;
+    config.exit_context = &exit_seen;
+    wasmc_wasi *wasi = wasmc_wasi_create(&config, NULL);
+    FILE *capture = tmpfile();
+    int saved_stderr = dup(2);
+    CHECK(wasi && capture && saved_stderr >= 0);
+    if (!wasi || !capture || saved_stderr < 0) return -1;
+    fflush(stderr);
+    dup2(fileno(capture), 2);
+    exit_seen = -1;
+    if (setjmp(exit_jump) == 0) wasmc_wasi_proc_exit(wasi, M, status);
+    fflush(stderr);
+    dup2(saved_stderr, 2);
+    close(saved_stderr);
+    rewind(capture);
+    size_t n = fread(message, 1, size - 1, capture);
+    message[n] = '\0';
+    fclose(capture);
+    wasmc_wasi_destroy(wasi);
+    return exit_seen;
+}
+
+/* Only [0, 126) exits as itself (Wasmtime's rule): the OS keeps 8 bits, so 256 would read as success,
+   and shells give 126..255 other meanings. Anything else is an error with status 1. */
+static void test_proc_exit_status_range(void) {
+    char message[256];
+    const int32_t valid[] = {0, 1, 125};
+    for (size_t i = 0; i < sizeof valid / sizeof valid[0]; i++) {
+        CHECK_EQ(exit_through_hook(valid[i], message, sizeof message), valid[i]);
+        CHECK_EQ(strlen(message), 0);
+    }
+    const int32_t invalid[] = {126, 127, 128, 255, 256, 257, 512, -1, -255, INT32_MAX, INT32_MIN};
+    for (size_t i = 0; i < sizeof invalid / sizeof invalid[0]; i++) {
+        CHECK_EQ(exit_through_hook(invalid[i], message, sizeof message), WASMC_WASI_INVALID_EXIT_STATUS);
+        CHECK(strstr(message, "Error: exit with invalid exit status outside of [0..126)") == message);
+    }
+    CHECK(WASMC_WASI_INVALID_EXIT_STATUS != 0);
+}
+
 static void test_function_table(void) {
     CHECK_EQ(wasmc_wasi_function_count, 46);
     CHECK(strcmp(wasmc_wasi_module_name, "wasi_snapshot_preview1") == 0);
@@ -1098,6 +1141,7 @@ int main(void) {
     run_test("random", test_random);
     run_test("poll_oneoff", test_poll_oneoff);
     run_test("proc_exit_and_unsupported", test_proc_exit_and_unsupported);
+    run_test("proc_exit_status_range", test_proc_exit_status_range);
     run_test("function_table", test_function_table);
     run_test("import_thunks", test_import_thunks);
     run_test("terminal_stdio", test_terminal_stdio);
