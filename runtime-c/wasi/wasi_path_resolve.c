@@ -48,9 +48,7 @@ static int32_t walk_pop(walk *w) {
     return WASMC_WASI_ERRNO_SUCCESS;
 }
 
-/* Reads the symlink `name` in `dir`; returns NULL with *is_link = false when it is not a symlink. */
-static char *read_link(int dir, const char *name, bool *is_link, int32_t *err) {
-    *is_link = false;
+char *wasi_read_link(int dir, const char *name, int32_t *err) {
     *err = WASMC_WASI_ERRNO_SUCCESS;
     size_t size = 256;
     for (;;) {
@@ -68,7 +66,6 @@ static char *read_link(int dir, const char *name, bool *is_link, int32_t *err) {
         }
         if ((size_t)n < size) {
             buffer[n] = '\0';
-            *is_link = true;
             return buffer;
         }
         free(buffer);
@@ -129,7 +126,8 @@ static int32_t resolve(walk *w, char *path, int follow_final, wasi_resolved_path
                Wasmtime, unless the caller asked for the link itself whatever the path says. */
             bool follow = follow_final == WASI_FOLLOW_ALWAYS || (slash_after && follow_final != WASI_FOLLOW_NEVER);
             if (!last || follow) {
-                target = read_link(walk_top(w), component, &is_link, &err);
+                target = wasi_read_link(walk_top(w), component, &err);
+                is_link = target != NULL;
                 if (err && !(last && err == WASMC_WASI_ERRNO_NOENT)) break; /* a missing last name may be created */
                 err = WASMC_WASI_ERRNO_SUCCESS;
                 if (is_link) {

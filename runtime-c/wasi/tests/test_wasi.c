@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -252,6 +253,60 @@ static void test_sandbox_escapes(void) {
     CHECK_EQ(wasmc_wasi_path_open(wasi, M, 3, 0, 1000, 0, 0, RIGHTS_READ, 0, 0, 2000), WASMC_WASI_ERRNO_NOENT);
     CHECK_EQ(wasmc_wasi_path_open(wasi, M, 3, 0, MEM_SIZE - 1, 2, 0, RIGHTS_READ, 0, 0, 2000), WASMC_WASI_ERRNO_FAULT);
     CHECK_EQ(wasmc_wasi_path_open(wasi, M, 1, 0, 1000, 1, 0, RIGHTS_READ, 0, 0, 2000), WASMC_WASI_ERRNO_BADF);
+    wasmc_wasi_destroy(wasi);
+}
+
+/* readlink never shows the guest a host path: an absolute target is refused with PERM (Wasmtime's
+   answer) before any byte reaches guest memory; following such a link cannot leave the preopen. */
+static void test_readlink_host_paths(void) {
+    wasmc_wasi *wasi = make_wasi(-1);
+    char link_path[256];
+    host_path(link_path, sizeof link_path, "rl");
+    CHECK(mkdir(link_path, 0755) == 0);
+    host_path(link_path, sizeof link_path, "rl/host");
+    CHECK(symlink(outside, link_path) == 0);
+    host_path(link_path, sizeof link_path, "rl/root");
+    CHECK(symlink("/", link_path) == 0);
+    host_path(link_path, sizeof link_path, "rl/rel");
+    CHECK(symlink("../sub/x", link_path) == 0);
+    const char *absolute[] = {"rl/host", "rl/root", "rl/./host", "rl/../rl/host"};
+    const uint32_t capacities[] = {200, 3, 1, 0};
+    for (size_t i = 0; i < sizeof absolute / sizeof absolute[0]; i++) {
+        for (size_t c = 0; c < sizeof capacities / sizeof capacities[0]; c++) {
+            memset(mem + 7000, 0xAA, 256);
+            store32(200, 0xDEADBEEF);
+            int32_t len = put(1000, absolute[i]);
+            CHECK_EQ(wasmc_wasi_path_readlink(wasi, M, 3, 1000, len, 7000, (int32_t)capacities[c], 200), WASMC_WASI_ERRNO_PERM);
+            bool untouched = true;
+            for (int k = 0; k < 256; k++) untouched &= mem[7000 + k] == 0xAA;
+            CHECK(untouched);
+            CHECK_EQ(load32(200), 0xDEADBEEF);
+        }
+    }
+    /* A relative target is the guest's own text and comes back as it is, truncated to the buffer. */
+    int32_t len = put(1000, "rl/rel");
+    CHECK_EQ(wasmc_wasi_path_readlink(wasi, M, 3, 1000, len, 7000, 64, 200), 0);
+    CHECK_EQ(load32(200), strlen("../sub/x"));
+    CHECK(memcmp(mem + 7000, "../sub/x", 8) == 0);
+    CHECK_EQ(wasmc_wasi_path_readlink(wasi, M, 3, 1000, len, 7000, 3, 200), 0);
+    CHECK_EQ(load32(200), 3);
+    CHECK_EQ(wasmc_wasi_path_readlink(wasi, M, 3, 1000, len, 7000, 0, 200), 0);
+    CHECK_EQ(load32(200), 0);
+    /* Not a link: INVAL; missing: NOENT. */
+    len = put(1000, "rl");
+    CHECK_EQ(wasmc_wasi_path_readlink(wasi, M, 3, 1000, len, 7000, 64, 200), WASMC_WASI_ERRNO_INVAL);
+    len = put(1000, "rl/missing");
+    CHECK_EQ(wasmc_wasi_path_readlink(wasi, M, 3, 1000, len, 7000, 64, 200), WASMC_WASI_ERRNO_NOENT);
+    /* Following the absolute links fails the same way, wherever they sit in the path. */
+    int32_t fd;
+    CHECK_EQ(open_path(wasi, "rl/host", 0, RIGHTS_READ, 1, &fd), WASMC_WASI_ERRNO_PERM);
+    CHECK_EQ(open_path(wasi, "rl/root/etc/passwd", 0, RIGHTS_READ, 1, &fd), WASMC_WASI_ERRNO_PERM);
+    CHECK_EQ(open_path(wasi, "rl/host/", OFLAG_DIRECTORY, RIGHTS_READ, 0, &fd), WASMC_WASI_ERRNO_PERM);
+    len = put(1000, "rl/host/new");
+    CHECK_EQ(wasmc_wasi_path_create_directory(wasi, M, 3, 1000, len), WASMC_WASI_ERRNO_PERM);
+    char escaped[256];
+    snprintf(escaped, sizeof escaped, "%s/new", outside);
+    CHECK(access(escaped, F_OK) != 0);
     wasmc_wasi_destroy(wasi);
 }
 
@@ -1130,6 +1185,7 @@ int main(void) {
     run_test("fd_write_to_pipe", test_fd_write_to_pipe);
     run_test("prestat", test_prestat);
     run_test("sandbox_escapes", test_sandbox_escapes);
+    run_test("readlink_host_paths", test_readlink_host_paths);
     run_test("file_round_trip", test_file_round_trip);
     run_test("directory_operations", test_directory_operations);
     run_test("readdir_many_entries", test_readdir_many_entries);
