@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -307,6 +308,99 @@ static void test_readlink_host_paths(void) {
     char escaped[256];
     snprintf(escaped, sizeof escaped, "%s/new", outside);
     CHECK(access(escaped, F_OK) != 0);
+    wasmc_wasi_destroy(wasi);
+}
+
+/* Appends `count` copies of `part` to the string at `at` in guest memory; returns the new length. */
+static int32_t append_repeated(uint32_t at, int32_t len, const char *part, int count) {
+    size_t part_len = strlen(part);
+    for (int i = 0; i < count; i++, len += (int32_t)part_len) memcpy(mem + at + (uint32_t)len, part, part_len);
+    return len;
+}
+
+/* Resolution holds a bounded number of fds, not one per component: a path of 2000 directories
+   (Wasmtime resolves that deep) works under `ulimit -n 256`, down and back up again, through a
+   symlink at the bottom too, and the preopen stays the limit for `..`. */
+static void test_deep_paths(void) {
+    enum { DEPTH = 2000, HALF = 1000, AT = 5000 }; /* paths up to 60 KB at AT; results at 200 and 4000 */
+    wasmc_wasi *wasi = make_wasi(-1);
+    /* The host tree: deep/d/d/.../d (DEPTH levels of d), a file at the bottom and two links halfway
+       (a link holds at most 4095 bytes: 1000 levels of "../"). */
+    char path[256];
+    host_path(path, sizeof path, "deep");
+    CHECK(mkdir(path, 0755) == 0);
+    int dir = open(path, O_RDONLY | O_DIRECTORY);
+    char up_link[3 * HALF + 16] = "";
+    for (int i = 0; i < HALF; i++) strcat(up_link, "../");
+    for (int i = 0; i < DEPTH && dir >= 0; i++) {
+        if (i == HALF) {
+            strcat(up_link, "top.txt"); /* deep/top.txt */
+            CHECK(symlinkat(up_link, dir, "to_top") == 0);
+            strcpy(up_link + strlen(up_link) - strlen("top.txt"), "../../x"); /* two levels above deep/: out */
+            CHECK(symlinkat(up_link, dir, "out") == 0);
+        }
+        CHECK(mkdirat(dir, "d", 0755) == 0);
+        int next = openat(dir, "d", O_RDONLY | O_DIRECTORY);
+        close(dir);
+        dir = next;
+    }
+    CHECK(dir >= 0);
+    int file = openat(dir, "bottom.txt", O_WRONLY | O_CREAT, 0644);
+    CHECK(file >= 0 && write(file, "bottom", 6) == 6);
+    close(file);
+    close(dir);
+    host_path(path, sizeof path, "deep/top.txt");
+    FILE *top = fopen(path, "w");
+    CHECK(top != NULL);
+    if (top) fclose(top);
+
+    struct rlimit saved, low;
+    CHECK(getrlimit(RLIMIT_NOFILE, &saved) == 0);
+    low = saved;
+    low.rlim_cur = 256;
+    CHECK(setrlimit(RLIMIT_NOFILE, &low) == 0);
+
+    int32_t len = put(AT, "deep");
+    len = append_repeated(AT, len, "/d", DEPTH);
+    int32_t bottom = len;
+    len = append_repeated(AT, bottom, "/bottom.txt", 1);
+    CHECK_EQ(wasmc_wasi_path_open(wasi, M, 3, 0, AT, len, 0, RIGHTS_READ, RIGHTS_READ, 0, 200), 0);
+    CHECK_EQ(wasmc_wasi_fd_close(wasi, M, (int32_t)load32(200)), 0);
+    /* Down and all the way back up (each `..` may reopen a parent), twice over. */
+    len = append_repeated(AT, bottom, "/..", DEPTH);
+    len = append_repeated(AT, len, "/d", DEPTH);
+    len = append_repeated(AT, len, "/..", DEPTH);
+    len = append_repeated(AT, len, "/top.txt", 1);
+    CHECK_EQ(wasmc_wasi_path_filestat_get(wasi, M, 3, 0, AT, len, 4000), 0);
+    /* One `..` too many leaves the preopen. */
+    len = append_repeated(AT, bottom, "/..", DEPTH + 2);
+    len = append_repeated(AT, len, "/box/deep/top.txt", 1);
+    CHECK_EQ(wasmc_wasi_path_filestat_get(wasi, M, 3, 0, AT, len, 4000), WASMC_WASI_ERRNO_PERM);
+    /* The same through symlinks halfway, reached from the bottom: one stays inside, one climbs out. */
+    len = append_repeated(AT, bottom, "/..", DEPTH - HALF);
+    int32_t halfway = len;
+    len = append_repeated(AT, halfway, "/to_top", 1);
+    CHECK_EQ(wasmc_wasi_path_open(wasi, M, 3, 1, AT, len, 0, RIGHTS_READ, RIGHTS_READ, 0, 200), 0);
+    CHECK_EQ(wasmc_wasi_fd_close(wasi, M, (int32_t)load32(200)), 0);
+    len = append_repeated(AT, halfway, "/out", 1);
+    CHECK_EQ(wasmc_wasi_path_open(wasi, M, 3, 1, AT, len, 0, RIGHTS_READ, RIGHTS_READ, 0, 200), WASMC_WASI_ERRNO_PERM);
+    /* A long zigzag (down 2000, up 2000, 6 times: about 60 KB of path) stays quick. */
+    len = 0;
+    for (int round = 0; round < 6; round++) {
+        len = append_repeated(AT, len, "deep/", 1);
+        len = append_repeated(AT, len, "d/", DEPTH);
+        len = append_repeated(AT, len, "../", DEPTH + 1);
+    }
+    len = append_repeated(AT, len, "deep/top.txt", 1);
+    CHECK(len < MEM_SIZE - AT);
+    struct timespec started, finished;
+    clock_gettime(CLOCK_MONOTONIC, &started);
+    CHECK_EQ(wasmc_wasi_path_filestat_get(wasi, M, 3, 0, AT, len, 4000), 0);
+    clock_gettime(CLOCK_MONOTONIC, &finished);
+    double seconds = (double)(finished.tv_sec - started.tv_sec) + (finished.tv_nsec - started.tv_nsec) / 1e9;
+    CHECK(seconds < 2.0);
+
+    CHECK(setrlimit(RLIMIT_NOFILE, &saved) == 0);
     wasmc_wasi_destroy(wasi);
 }
 
@@ -1186,6 +1280,7 @@ int main(void) {
     run_test("prestat", test_prestat);
     run_test("sandbox_escapes", test_sandbox_escapes);
     run_test("readlink_host_paths", test_readlink_host_paths);
+    run_test("deep_paths", test_deep_paths);
     run_test("file_round_trip", test_file_round_trip);
     run_test("directory_operations", test_directory_operations);
     run_test("readdir_many_entries", test_readdir_many_entries);
