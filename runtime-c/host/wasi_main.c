@@ -11,12 +11,11 @@
 #include <string.h>
 #include "wasmc_rt.h"
 #include "wasmc_wasi.h"
+#include "outcome.h"
 
 extern const wasmc_module_descriptor wasmc_module;
 /** NULL-terminated list of host options compiled into the executable. */
 extern const char *const wasmc_host_options[];
-
-#define TRAP_EXIT_STATUS 134
 
 typedef struct run_state {
     void *instance;
@@ -128,14 +127,7 @@ int main(int argc, char **argv) {
         trap = wasmc_try(start_body, &state);
     }
     fflush(stdout);
-    if (trap == WASMC_TRAP_EXIT) {
-        status = wasmc_last_exit_code();
-    } else if (trap != 0) {
-        const char *function = wasmc_last_trap_function();
-        fprintf(stderr, "Error: wasm trap: %s\n", wasmc_trap_message(trap));
-        if (function) fprintf(stderr, "  in wasm function %s\n", function);
-        status = TRAP_EXIT_STATUS;
-    }
+    status = wasmc_host_outcome(trap);
     wasmc_module.destroy(state.instance);
     wasmc_wasi_destroy(wasi);
     return status;
