@@ -157,7 +157,7 @@ static wasmc_trap_code instantiate(const wasmc_plan *plan, void *instance, void 
         if (min > WASMC_TABLE_MAX_ELEMENTS)
             return wasmc_instantiation_failed("table minimum size of %" PRIu32 " elements exceeds table limits", min);
         if (wasmc_table_init(table, element_type, min, max, has_max) != 0)
-            return wasmc_instantiation_failed("cannot allocate table %" PRIu64 " of %" PRIu32 " elements", i, min);
+            return wasmc_instantiation_failed("cannot allocate table %" PRIu64 " (minimum %" PRIu32 " elements)", i, min);
         *SLOT(instance, plan, AT_TABLES, w[IMPORTED_TABLES] + i, wasmc_table *) = table;
     }
     for (uint64_t i = 0; i < w[DEFINED_MEMORIES]; i++) {
@@ -167,7 +167,7 @@ static wasmc_trap_code instantiate(const wasmc_plan *plan, void *instance, void 
         if (min > WASMC_MEMORY_MAX_PAGES)
             return wasmc_instantiation_failed("memory minimum size of %" PRIu32 " pages exceeds memory limits", min);
         if (wasmc_memory_init(memory, min, max, has_max) != 0)
-            return wasmc_instantiation_failed("cannot reserve memory %" PRIu64 " of %" PRIu32 " pages", i, min);
+            return wasmc_instantiation_failed("cannot reserve address space for memory %" PRIu64 " (minimum %" PRIu32 " pages)", i, min);
         *SLOT(instance, plan, AT_MEMORIES, w[IMPORTED_MEMORIES] + i, wasmc_memory *) = memory;
     }
     for (uint64_t i = 0; i < w[DEFINED_GLOBALS]; i++) {
@@ -185,7 +185,7 @@ static wasmc_trap_code instantiate(const wasmc_plan *plan, void *instance, void 
         uint64_t count = next(&r);
         wasmc_ref *items = calloc(count ? count : 1, sizeof(wasmc_ref));
         if (!items)
-            return wasmc_instantiation_failed("cannot allocate element segment %" PRIu64 " of %" PRIu64 " items", i, count);
+            return wasmc_instantiation_failed("cannot allocate element segment %" PRIu64 " (%" PRIu64 " items)", i, count);
         for (uint64_t k = 0; k < count; k++) {
             uint8_t value[16];
             evaluate(plan, instance, next_constant(&r), value);

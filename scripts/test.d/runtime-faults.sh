@@ -2,7 +2,8 @@
 # Executables built by wasmc end as the wasmtime CLI ends the same module (measured with Wasmtime 50):
 # proc_exit statuses outside [0, 126) are an error (status 1), never a truncated status; a segment
 # that does not fit or a trapping start function is a trap (134) that names instantiation, not `_start`;
-# a table above the runtime's limit is an instantiation error (1), not a trap.
+# a table above the runtime's limit or a memory that cannot be reserved is an instantiation error (1),
+# not a trap.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 wasmc=$(pwd)/.build/debug/wasmc
@@ -83,6 +84,12 @@ expect start 134 '^  while instantiating the module: start function$'
 build table '(module (memory (export "memory") 1) (table 10000001 funcref) (func (export "_start")))'
 expect table 1 '^Error: failed to instantiate the module: table minimum size of 10000001 elements exceeds table limits$'
 expect table 1 '!wasm trap'
+
+# A memory whose 8 GiB reservation fails (here: address space limited to 4 GB) is an instantiation error.
+printf '#!/bin/sh\nulimit -v 4000000\nexec "%s" 0\n' "$work/exit" >"$work/small_address_space"
+chmod +x "$work/small_address_space"
+expect small_address_space 1 '^Error: failed to instantiate the module: cannot reserve address space for memory 0'
+expect small_address_space 1 '!wasm trap'
 
 echo "$((checks - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]
