@@ -6,7 +6,7 @@
 
 The guest's stdout and stderr are captured and then replayed on this process's stdout and stderr;
 the process exits with the guest's exit code (1 with a message when the module cannot be loaded or
-instantiated, or exports no `_start`). A trap prints `wasm trap: <spec wording>` on stderr
+instantiated, exports no `_start`, or ends with an error that is not a trap, as the wasmtime CLI does). A trap prints `wasm trap: <spec wording>` on stderr
 and exits with 134 (128 + SIGABRT), as the `wasmtime` CLI does. With --json the run is also recorded
 as {"stdout", "stderr", "exit_code", "trap"} (strings decoded as UTF-8 with replacement; trap is
 null or the spec wording). Nothing is visible to the guest except what the options grant: no host
@@ -69,6 +69,12 @@ def trap_wording(error: BaseException) -> str:
     return message.removeprefix("wasm trap: ")
 
 
+def root_cause(error: BaseException) -> str:
+    """The last line of an error chain ("exit with invalid exit status outside of [0..126)")."""
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    return lines[-1] if lines else "unknown error"
+
+
 def run(wasm: str, args: Sequence[str] = (), env: Sequence[tuple[str, str]] = (),
         dirs: Sequence[tuple[str, str]] = (), stdin: Optional[str] = None, argv0: Optional[str] = None) -> RunResult:
     """Instantiates `wasm` with WASI and calls `_start`. `stdin` is a host file path (None = empty, "-" = ours)."""
@@ -102,7 +108,7 @@ def run(wasm: str, args: Sequence[str] = (), env: Sequence[tuple[str, str]] = ()
             config.stdin_file = stdin if stdin is not None else os.devnull
         store.set_wasi(config)
 
-        exit_code, trap = 0, None
+        exit_code, trap, failure = 0, None, None
         try:
             instance = linker.instantiate(store, module)
         except wasmtime.Trap as error:  # a start function trapped
@@ -120,10 +126,14 @@ def run(wasm: str, args: Sequence[str] = (), env: Sequence[tuple[str, str]] = ()
         except wasmtime.Trap as error:
             exit_code, trap = TRAP_EXIT_CODE, trap_wording(error)
         except wasmtime.WasmtimeError as error:
-            # Wasmtime reports some traps (e.g. from host calls) as plain errors; keep the message.
-            exit_code, trap = TRAP_EXIT_CODE, trap_wording(error)
+            # An error that is not a trap (proc_exit with a status outside [0, 126), a host call
+            # failing): the wasmtime CLI prints it and exits with 1, not as a trap.
+            exit_code, failure = 1, root_cause(error)
         with open(out_path, "rb") as out, open(err_path, "rb") as err:
-            return RunResult(out.read(), err.read(), exit_code, trap)
+            stderr = err.read()
+            if failure is not None:
+                stderr += f"Error: {failure}\n".encode()
+            return RunResult(out.read(), stderr, exit_code, trap)
 
 
 def main(argv: Sequence[str]) -> int:

@@ -1,4 +1,5 @@
 import Foundation
+import CFFI
 import WasmBinary
 
 /// Why a module could not be instantiated.
@@ -46,6 +47,8 @@ public final class Instance: ImportSource {
             }
         }
         let code = module.descriptor.instantiate(state, resolved, engine.runtime)
+        // A table or memory that cannot be created is an error, not a trap (as in Wasmtime).
+        if code == UInt32(WASMC_TRAP_INSTANTIATION_FAILED) { throw .failed(engine.runtime.instantiationError()) }
         if code != 0 { throw .trap(engine.runtime.lastTrap(code: code), self) }
     }
 

@@ -15,6 +15,8 @@ final class LoadedRuntime: @unchecked Sendable {
     private let tryFunction: TryFunction
     private let internFunction: InternFunction
     private let lastTrapFunction: NameFunction?
+    private let lastTrapStep: NameFunction?
+    private let instantiationErrorFunction: NameFunction?
 
     private static let lock = NSLock()
     nonisolated(unsafe) private static var loaded: LoadedRuntime?
@@ -49,6 +51,8 @@ final class LoadedRuntime: @unchecked Sendable {
         self.tryFunction = tryFunction
         self.internFunction = internFunction
         lastTrapFunction = Self.symbol("wasmc_last_trap_function", in: handle, as: NameFunction.self)
+        lastTrapStep = Self.symbol("wasmc_last_trap_instantiation_step", in: handle, as: NameFunction.self)
+        instantiationErrorFunction = Self.symbol("wasmc_instantiation_error", in: handle, as: NameFunction.self)
         initFunction(flags)
     }
 
@@ -69,7 +73,13 @@ final class LoadedRuntime: @unchecked Sendable {
     /// The trap with `code`, naming the function that raised it when the runtime recorded one.
     func lastTrap(code: UInt32) -> Trap {
         let function = lastTrapFunction?().map { String(cString: $0) }
-        return Trap(code: code, function: function?.isEmpty == true ? nil : function)
+        let step = lastTrapStep?().map { String(cString: $0) }
+        return Trap(code: code, function: function?.isEmpty == true ? nil : function, instantiationStep: step)
+    }
+
+    /// Why the last instantiation on this thread could not create its instance (WASMC_TRAP_INSTANTIATION_FAILED).
+    func instantiationError() -> String {
+        instantiationErrorFunction?().map { String(cString: $0) } ?? "the runtime could not create the instance"
     }
 
     /// The process-wide id of a canonical signature string such as `"(i32,i64)->(f32)"`.

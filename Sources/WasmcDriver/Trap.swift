@@ -6,10 +6,13 @@ public struct Trap: Error, Hashable, Sendable, CustomStringConvertible {
     public var code: UInt32
     /// The wasm function that trapped, when the runtime knows it.
     public var function: String?
+    /// What instantiation was doing when it trapped ("data segment 2", "start function"), else nil.
+    public var instantiationStep: String?
 
-    public init(code: UInt32, function: String? = nil) {
+    public init(code: UInt32, function: String? = nil, instantiationStep: String? = nil) {
         self.code = code
         self.function = function
+        self.instantiationStep = instantiationStep
     }
 
     public var trapCode: TrapCode? { TrapCode(rawValue: code) }
@@ -17,7 +20,10 @@ public struct Trap: Error, Hashable, Sendable, CustomStringConvertible {
     /// The spec's wording of the trap.
     public var message: String { trapCode?.message ?? "unknown trap \(code)" }
 
-    public var description: String { function.map { "\(message) (in \($0))" } ?? message }
+    public var description: String {
+        let context = [function.map { "in \($0)" }, instantiationStep.map { "while instantiating: \($0)" }].compactMap { $0 }
+        return context.isEmpty ? message : "\(message) (\(context.joined(separator: ", ")))"
+    }
 
     /// Whether this trap is the one a spec assertion names. The reference interpreter words a few traps
     /// differently from the code that raises them: `undefined element` is an out-of-range table index,

@@ -156,6 +156,13 @@ class WasmtimeOracleTests(unittest.TestCase):
         result = self.run_wat('(module (memory (export "memory") 1) (func (export "_start") unreachable))')
         self.assertEqual((result.exit_code, result.trap), (134, "unreachable"))
 
+    def test_invalid_exit_status_is_an_error_not_a_trap(self):
+        # The wasmtime CLI exits with 1 (not 134, not the status truncated to 8 bits) for these.
+        for status in (126, 256, -1):
+            result = self.run_wat(self.HELLO.replace("(i32.const 7)", f"(i32.const {status})"))
+            self.assertEqual((result.stdout, result.exit_code, result.trap), (b"hi\n", 1, None))
+            self.assertIn(b"exit with invalid exit status outside of [0..126)", result.stderr)
+
     def test_missing_start_is_an_error_not_a_trap(self):
         result = self.run_wat('(module (memory (export "memory") 1))')
         self.assertEqual((result.exit_code, result.trap), (1, None))

@@ -12,6 +12,7 @@
 #include <string.h>
 #include "wasmc_rt.h"
 #include "wasmc_wasi.h"
+#include "outcome.h"
 
 extern const wasmc_module_descriptor wasmc_module;
 /** Grants compiled into the executable: (host, guest) and (name, value) pairs, each list NULL-ended. */
@@ -19,8 +20,6 @@ extern const char *const wasmc_baked_dirs[];
 extern const char *const wasmc_baked_env[];
 /** Nonzero in the executables `wasmc run` caches: argv starts with grant flags and a `--`. */
 extern const int wasmc_takes_grant_flags;
-
-#define TRAP_EXIT_STATUS 134
 
 typedef struct run_state {
     void *instance;
@@ -112,14 +111,7 @@ int main(int argc, char **argv) {
         trap = wasmc_try(start_body, &state);
     }
     fflush(stdout);
-    if (trap == WASMC_TRAP_EXIT) {
-        status = wasmc_last_exit_code();
-    } else if (trap != 0) {
-        const char *function = wasmc_last_trap_function();
-        fprintf(stderr, "Error: wasm trap: %s\n", wasmc_trap_message(trap));
-        if (function) fprintf(stderr, "  in wasm function %s\n", function);
-        status = TRAP_EXIT_STATUS;
-    }
+    status = wasmc_host_outcome(trap);
     wasmc_module.destroy(state.instance);
     wasmc_wasi_destroy(wasi);
     return status;

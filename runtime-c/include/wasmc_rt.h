@@ -131,7 +131,7 @@ typedef struct wasmc_module_descriptor {
     size_t instance_size;
     /** Resolves imports (resolved_imports[i] is a wasmc_func *, wasmc_table *, wasmc_memory * or wasmc_global *),
         creates memories and tables, initialises globals, applies segments, runs the start function. Call it
-        inside wasmc_try; returns 0 or a trap code. */
+        inside wasmc_try; returns 0, a trap code, or WASMC_TRAP_INSTANTIATION_FAILED. */
     wasmc_trap_code (*instantiate)(void *instance, void *const *resolved_imports);
     wasmc_funcref (*get_export_function)(void *instance, uint32_t export_index);
     wasmc_memory *(*get_export_memory)(void *instance, uint32_t export_index);
@@ -157,7 +157,10 @@ enum {
     WASMC_TRAP_UNINITIALIZED_ELEMENT = 10,
     WASMC_TRAP_NULL_FUNCTION_REFERENCE = 11,
     /** Not a trap: proc_exit unwinding to the host (see wasmc_last_exit_code). */
-    WASMC_TRAP_EXIT = 12
+    WASMC_TRAP_EXIT = 12,
+    /** Not a trap: instantiate could not create the instance (a table or memory cannot be allocated);
+        wasmc_instantiation_error() says why. */
+    WASMC_TRAP_INSTANTIATION_FAILED = 13
 };
 
 /** Ends the current invocation with `code`, unwinding to the innermost wasmc_try (siglongjmp, so no C
@@ -172,6 +175,12 @@ wasmc_trap_code wasmc_try(void (*body)(void *), void *context);
 const char *wasmc_trap_message(wasmc_trap_code code);
 /** The wasm function of the last trap on this thread, or NULL. */
 const char *wasmc_last_trap_function(void);
+/** When the last trap on this thread happened while instantiate applied a segment or ran the start function:
+    "data segment N", "element segment N" or "start function"; else NULL. Valid until the next call. */
+const char *wasmc_last_trap_instantiation_step(void);
+/** Why the last instantiate on this thread returned WASMC_TRAP_INSTANTIATION_FAILED, in Wasmtime's words
+    where it has them (e.g. "table minimum size of N elements exceeds table limits"). */
+const char *wasmc_instantiation_error(void);
 /** Unwinds to wasmc_try with WASMC_TRAP_EXIT, recording `code` (WASI proc_exit). */
 _Noreturn void wasmc_exit(int32_t code);
 /** The code of the last wasmc_exit on this thread (meaningful after wasmc_try returned WASMC_TRAP_EXIT). */
@@ -244,7 +253,8 @@ typedef struct wasmc_plan {
     const void *const *pointers;
 } wasmc_plan;
 
-/** The descriptor entry points, implemented once over a plan: instantiate (returns 0 or a trap code; call it
+/** The descriptor entry points, implemented once over a plan: instantiate (returns 0, a trap code or
+    WASMC_TRAP_INSTANTIATION_FAILED; call it
     inside wasmc_try), the export getters (NULL for an index of another kind), destroy (frees what instantiate
     allocated). */
 wasmc_trap_code wasmc_plan_instantiate(const wasmc_plan *plan, void *instance, void *const *resolved_imports);

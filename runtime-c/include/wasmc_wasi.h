@@ -68,7 +68,13 @@ typedef struct wasmc_wasi_preopen {
     const char *guest_path;
 } wasmc_wasi_preopen;
 
-/** Called by proc_exit; expected not to return (e.g. it unwinds the running wasm code). */
+/** proc_exit accepts statuses below this one, as Wasmtime does. */
+#define WASMC_WASI_MAX_EXIT_STATUS 126u
+/** What proc_exit with any other status exits with, after printing Wasmtime's error to stderr. */
+#define WASMC_WASI_INVALID_EXIT_STATUS 1
+
+/** Called by proc_exit with a status below WASMC_WASI_MAX_EXIT_STATUS; expected not to return (e.g. it
+    unwinds the running wasm code). */
 typedef void (*wasmc_wasi_exit_hook)(void *context, int32_t exit_code);
 
 /** Everything the guest may see. Initialise with wasmc_wasi_config_init, then fill in. */

@@ -18,6 +18,7 @@
  *
  * The order follows the spec: globals, then element segments, then data segments (each active one
  * applied and dropped in turn, trapping at the first that does not fit), then the start function. */
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
@@ -94,9 +95,22 @@ static uint32_t evaluate_u32(const wasmc_plan *plan, void *instance, constant c)
     return result;
 }
 
-wasmc_trap_code wasmc_plan_instantiate(const wasmc_plan *plan, void *instance, void *const *imports) {
+/* Active segments are checked here rather than by the memory.init/table.init helpers: those name the
+   wasm function at their caller's address, and this caller is the runtime, not wasm code. A trap names
+   the segment instead (wasmc_last_trap_instantiation_step). */
+static void apply_data(wasmc_memory *memory, const uint8_t *bytes, uint64_t length, uint32_t offset) {
+    if (offset + length > memory->size_bytes) wasmc_trap_in(WASMC_TRAP_MEMORY_OUT_OF_BOUNDS, NULL);
+    wasmc_memory_init_data(memory, bytes, (uint32_t)length, offset, 0, (uint32_t)length);
+}
+
+static void apply_elements(wasmc_table *table, const wasmc_ref *items, uint64_t count, uint32_t offset) {
+    if (offset + count > table->size) wasmc_trap_in(WASMC_TRAP_TABLE_OUT_OF_BOUNDS, NULL);
+    wasmc_table_init_elements(table, items, (uint32_t)count, offset, 0, (uint32_t)count);
+}
+
+static wasmc_trap_code instantiate(const wasmc_plan *plan, void *instance, void *const *imports) {
     const uint64_t *w = plan->words;
-    if (w[0] != WASMC_PLAN_MAGIC) return WASMC_TRAP_UNREACHABLE;
+    if (w[0] != WASMC_PLAN_MAGIC) return wasmc_instantiation_failed("the module's instantiation plan is damaged");
     const wasmc_module_descriptor *descriptor = plan->descriptor;
 
     /* Imports, in declaration order per kind. */
@@ -139,14 +153,21 @@ wasmc_trap_code wasmc_plan_instantiate(const wasmc_plan *plan, void *instance, v
         uint8_t element_type = (uint8_t)next(&r);
         uint32_t min = (uint32_t)next(&r), max = (uint32_t)next(&r);
         int has_max = (int)next(&r);
-        if (wasmc_table_init(table, element_type, min, max, has_max) != 0) return WASMC_TRAP_TABLE_OUT_OF_BOUNDS;
+        /* Checked before allocating anything; the wording is Wasmtime's. */
+        if (min > WASMC_TABLE_MAX_ELEMENTS)
+            return wasmc_instantiation_failed("table minimum size of %" PRIu32 " elements exceeds table limits", min);
+        if (wasmc_table_init(table, element_type, min, max, has_max) != 0)
+            return wasmc_instantiation_failed("cannot allocate table %" PRIu64 " (minimum %" PRIu32 " elements)", i, min);
         *SLOT(instance, plan, AT_TABLES, w[IMPORTED_TABLES] + i, wasmc_table *) = table;
     }
     for (uint64_t i = 0; i < w[DEFINED_MEMORIES]; i++) {
         wasmc_memory *memory = own_at(instance, plan, AT_OWN_MEMORIES, i, 48);
         uint32_t min = (uint32_t)next(&r), max = (uint32_t)next(&r);
         int has_max = (int)next(&r);
-        if (wasmc_memory_init(memory, min, max, has_max) != 0) return WASMC_TRAP_MEMORY_OUT_OF_BOUNDS;
+        if (min > WASMC_MEMORY_MAX_PAGES)
+            return wasmc_instantiation_failed("memory minimum size of %" PRIu32 " pages exceeds memory limits", min);
+        if (wasmc_memory_init(memory, min, max, has_max) != 0)
+            return wasmc_instantiation_failed("cannot reserve address space for memory %" PRIu64 " (minimum %" PRIu32 " pages)", i, min);
         *SLOT(instance, plan, AT_MEMORIES, w[IMPORTED_MEMORIES] + i, wasmc_memory *) = memory;
     }
     for (uint64_t i = 0; i < w[DEFINED_GLOBALS]; i++) {
@@ -163,7 +184,8 @@ wasmc_trap_code wasmc_plan_instantiate(const wasmc_plan *plan, void *instance, v
         constant offset = next_constant(&r);
         uint64_t count = next(&r);
         wasmc_ref *items = calloc(count ? count : 1, sizeof(wasmc_ref));
-        if (!items) return WASMC_TRAP_TABLE_OUT_OF_BOUNDS;
+        if (!items)
+            return wasmc_instantiation_failed("cannot allocate element segment %" PRIu64 " (%" PRIu64 " items)", i, count);
         for (uint64_t k = 0; k < count; k++) {
             uint8_t value[16];
             evaluate(plan, instance, next_constant(&r), value);
@@ -174,7 +196,8 @@ wasmc_trap_code wasmc_plan_instantiate(const wasmc_plan *plan, void *instance, v
         slot->length = mode == SEGMENT_PASSIVE ? count : 0;
         if (mode == SEGMENT_ACTIVE) {
             wasmc_table *table = *SLOT(instance, plan, AT_TABLES, table_at, wasmc_table *);
-            wasmc_table_init_elements(table, items, (uint32_t)count, evaluate_u32(plan, instance, offset), 0, (uint32_t)count);
+            wasmc_set_instantiation_step("element segment", (int64_t)i);
+            apply_elements(table, items, count, evaluate_u32(plan, instance, offset));
         }
     }
     for (uint64_t i = 0; i < w[DATA_COUNT]; i++) {
@@ -187,15 +210,24 @@ wasmc_trap_code wasmc_plan_instantiate(const wasmc_plan *plan, void *instance, v
         slot->length = mode == SEGMENT_PASSIVE ? length : 0;
         if (mode == SEGMENT_ACTIVE) {
             wasmc_memory *memory = *SLOT(instance, plan, AT_MEMORIES, memory_at, wasmc_memory *);
-            wasmc_memory_init_data(memory, bytes, (uint32_t)length, evaluate_u32(plan, instance, offset), 0, (uint32_t)length);
+            wasmc_set_instantiation_step("data segment", (int64_t)i);
+            apply_data(memory, bytes, length, evaluate_u32(plan, instance, offset));
         }
     }
 
     if (w[START_FUNCTION] != UINT64_MAX) {
         wasmc_func *start = *SLOT(instance, plan, AT_FUNCTIONS, w[START_FUNCTION], wasmc_func *);
+        wasmc_set_instantiation_step("start function", -1);
         ((void (*)(void *))start->code)(start->instance);
     }
     return 0;
+}
+
+wasmc_trap_code wasmc_plan_instantiate(const wasmc_plan *plan, void *instance, void *const *imports) {
+    instantiation_step outer = wasmc_set_instantiation_step(NULL, 0); /* a start function may instantiate */
+    wasmc_trap_code result = instantiate(plan, instance, imports);
+    wasmc_set_instantiation_step(outer.kind, outer.index);
+    return result;
 }
 
 /* The pointer an export refers to (function record, memory, table or global cell), or NULL when the

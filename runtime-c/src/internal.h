@@ -21,4 +21,18 @@ const char *wasmc_function_at(const void *address);
 /** Traps, naming the wasm function at `code_address` (a fault's pc, or a helper's return address). */
 _Noreturn void wasmc_trap_from(wasmc_trap_code code, const void *code_address);
 
+typedef struct instantiation_step {
+    const char *kind; /* "data segment", "element segment", "start function"; NULL outside instantiation */
+    int64_t index;    /* the segment's index, or -1 */
+} instantiation_step;
+/** Names the instantiation step now running on this thread (kind NULL: none), which a trap records; returns
+    the step it replaces (wasmc_try restores it too, as a trap skips the caller's reset). */
+instantiation_step wasmc_set_instantiation_step(const char *kind, int64_t index);
+/** Memories never hold more pages than this (4 GiB: the 32-bit address space). */
+#define WASMC_MEMORY_MAX_PAGES 65536u
+/** Tables never hold more elements than this (an implementation limit, as in other engines). */
+#define WASMC_TABLE_MAX_ELEMENTS 10000000u
+/** Records why instantiation cannot proceed (printf-style) and returns WASMC_TRAP_INSTANTIATION_FAILED. */
+wasmc_trap_code wasmc_instantiation_failed(const char *format, ...) __attribute__((format(printf, 1, 2)));
+
 #endif

@@ -9,7 +9,7 @@
 #include "internal.h"
 
 #define PAGE_SIZE 65536ull
-#define MAX_PAGES 65536u
+#define MAX_PAGES WASMC_MEMORY_MAX_PAGES
 #define RESERVATION ((8ull << 30) + PAGE_SIZE)
 
 /* Live reservations, for the signal handler. Small and append-mostly; guarded for registration only:

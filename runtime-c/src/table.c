@@ -3,7 +3,7 @@
 #include <string.h>
 #include "internal.h"
 
-#define MAX_TABLE_SIZE 10000000u /* an implementation limit, as in other engines */
+#define MAX_TABLE_SIZE WASMC_TABLE_MAX_ELEMENTS
 
 int wasmc_table_init(wasmc_table *table, uint8_t element_type, uint32_t min, uint32_t max, int has_max) {
     memset(table, 0, sizeof *table);

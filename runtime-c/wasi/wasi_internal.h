@@ -177,4 +177,8 @@ WASI_HIDDEN int32_t wasi_resolve_path(wasmc_wasi *wasi, uint8_t *mem, uint64_t m
                           int follow_final, wasi_resolved_path *out);
 WASI_HIDDEN void wasi_resolved_path_free(wasi_resolved_path *resolved);
 
+/* The whole target of the symlink `name` in `dir` (malloc'd). NULL with *err = SUCCESS when `name`
+   exists but is not a symlink, NULL with the WASI errno otherwise. */
+WASI_HIDDEN char *wasi_read_link(int dir, const char *name, int32_t *err);
+
 #endif

@@ -277,9 +277,19 @@ int32_t wasmc_wasi_path_readlink(WASI_MEM, int32_t fd, int32_t path, int32_t pat
         wasi_resolved_path_free(&resolved);
         return slash_err;
     }
-    ssize_t n = readlinkat(resolved.dir_fd, resolved.name, (char *)mem + (uint32_t)buf, capacity);
-    if (n < 0) return finish(&resolved, -1);
+    /* The whole target is read first: guest memory must never hold a host path, even truncated. */
+    int32_t err;
+    char *target = wasi_read_link(resolved.dir_fd, resolved.name, &err);
     wasi_resolved_path_free(&resolved);
-    wasi_store_u32(mem, (uint32_t)bufused_ptr, (uint32_t)n);
+    if (!target) return err ? err : WASMC_WASI_ERRNO_INVAL; /* not a symlink: readlink(2)'s EINVAL */
+    /* An absolute target names a host path; Wasmtime answers PERM rather than reveal it. */
+    if (target[0] == '/') {
+        free(target);
+        return WASI_ERRNO_ESCAPE;
+    }
+    size_t length = strlen(target), used = length < capacity ? length : capacity; /* truncated, as readlink(2) */
+    memcpy(mem + (uint32_t)buf, target, used);
+    free(target);
+    wasi_store_u32(mem, (uint32_t)bufused_ptr, (uint32_t)used);
     return WASMC_WASI_ERRNO_SUCCESS;
 }

@@ -4,8 +4,10 @@
  * symlinks are expanded here (never by the kernel) and an absolute target is refused. Every
  * directory handed back therefore lies inside the starting directory, whatever the guest or a
  * concurrent process does to the tree (a swapped-in symlink makes the open fail, not escape).
+ * The directories entered are a wasi_dir_stack, which keeps few fds open however deep the path.
  */
 #include "wasi_internal.h"
+#include "wasi_dir_stack.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -14,43 +16,7 @@
 
 enum { MAX_SYMLINK_EXPANSIONS = 40, MAX_PATH_BYTES = 65536 };
 
-typedef struct walk {
-    int base;      /* starting directory, not owned */
-    int *stack;    /* directories entered below base, owned */
-    size_t depth;
-    size_t capacity;
-} walk;
-
-static int walk_top(const walk *w) { return w->depth ? w->stack[w->depth - 1] : w->base; }
-
-static void walk_close(walk *w, size_t keep) {
-    while (w->depth > keep) close(w->stack[--w->depth]);
-}
-
-static int32_t walk_push(walk *w, int fd) {
-    if (w->depth == w->capacity) {
-        size_t capacity = w->capacity ? w->capacity * 2 : 8;
-        int *stack = realloc(w->stack, capacity * sizeof *stack);
-        if (!stack) {
-            close(fd);
-            return WASMC_WASI_ERRNO_NOMEM;
-        }
-        w->stack = stack;
-        w->capacity = capacity;
-    }
-    w->stack[w->depth++] = fd;
-    return WASMC_WASI_ERRNO_SUCCESS;
-}
-
-static int32_t walk_pop(walk *w) {
-    if (w->depth == 0) return WASI_ERRNO_ESCAPE; /* `..` above the preopen */
-    close(w->stack[--w->depth]);
-    return WASMC_WASI_ERRNO_SUCCESS;
-}
-
-/* Reads the symlink `name` in `dir`; returns NULL with *is_link = false when it is not a symlink. */
-static char *read_link(int dir, const char *name, bool *is_link, int32_t *err) {
-    *is_link = false;
+char *wasi_read_link(int dir, const char *name, int32_t *err) {
     *err = WASMC_WASI_ERRNO_SUCCESS;
     size_t size = 256;
     for (;;) {
@@ -68,7 +34,6 @@ static char *read_link(int dir, const char *name, bool *is_link, int32_t *err) {
         }
         if ((size_t)n < size) {
             buffer[n] = '\0';
-            *is_link = true;
             return buffer;
         }
         free(buffer);
@@ -102,12 +67,13 @@ static int32_t splice_link(char **pending, const char *target, const char *rest,
     return WASMC_WASI_ERRNO_SUCCESS;
 }
 
-static int32_t resolve(walk *w, char *path, int follow_final, wasi_resolved_path *out) {
+static int32_t resolve(wasi_dir_stack *w, char *path, int follow_final, wasi_resolved_path *out) {
     unsigned expansions = 0;
     char *pending = path; /* owned */
+    size_t at = 0;        /* where the next component starts (no memmove per component: paths are long) */
     int32_t err = WASMC_WASI_ERRNO_SUCCESS;
     for (;;) {
-        char *cursor = pending;
+        char *cursor = pending + at;
         while (*cursor == '/') cursor++;
         char *end = cursor;
         while (*end && *end != '/') end++;
@@ -121,24 +87,24 @@ static int32_t resolve(walk *w, char *path, int follow_final, wasi_resolved_path
         bool dot = strcmp(component, ".") == 0, dotdot = strcmp(component, "..") == 0;
 
         if (dotdot) {
-            if ((err = walk_pop(w))) break;
+            if ((err = wasi_dir_stack_leave(w))) break;
         } else if (!dot) {
-            bool is_link;
             char *target = NULL;
             /* A trailing slash means the target ("link/" is what the link names), as in POSIX and
                Wasmtime, unless the caller asked for the link itself whatever the path says. */
             bool follow = follow_final == WASI_FOLLOW_ALWAYS || (slash_after && follow_final != WASI_FOLLOW_NEVER);
             if (!last || follow) {
-                target = read_link(walk_top(w), component, &is_link, &err);
+                target = wasi_read_link(wasi_dir_stack_top(w), component, &err);
                 if (err && !(last && err == WASMC_WASI_ERRNO_NOENT)) break; /* a missing last name may be created */
                 err = WASMC_WASI_ERRNO_SUCCESS;
-                if (is_link) {
+                if (target) {
                     char *rest_copy = strdup(slash_after && last ? "." : rest);
                     if (!rest_copy) err = WASMC_WASI_ERRNO_NOMEM;
                     else err = splice_link(&pending, target, rest_copy, &expansions);
                     free(rest_copy);
                     free(target);
                     if (err) break;
+                    at = 0;
                     continue; /* `pending` now starts with the link target */
                 }
             }
@@ -148,12 +114,7 @@ static int32_t resolve(walk *w, char *path, int follow_final, wasi_resolved_path
                 if (!out->name) err = WASMC_WASI_ERRNO_NOMEM;
                 break;
             }
-            int fd = openat(walk_top(w), component, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-            if (fd < 0) {
-                err = errno == ELOOP ? WASMC_WASI_ERRNO_NOTDIR : wasi_errno_from_host(errno);
-                break;
-            }
-            if ((err = walk_push(w, fd))) break;
+            if ((err = wasi_dir_stack_enter(w, component))) break;
         }
         if (last) {
             out->name = strdup(".");
@@ -162,7 +123,7 @@ static int32_t resolve(walk *w, char *path, int follow_final, wasi_resolved_path
             break;
         }
         *end = saved;
-        memmove(pending, rest, strlen(rest) + 1);
+        at = (size_t)(rest - pending);
     }
     free(pending);
     return err;
@@ -187,25 +148,18 @@ int32_t wasi_resolve_path(wasmc_wasi *wasi, uint8_t *mem, uint64_t mem_size, int
     memcpy(copy, bytes, len);
     copy[len] = '\0';
 
-    walk w = {.base = entry->host_fd};
-    int32_t err = resolve(&w, copy, follow_final, out);
+    wasi_dir_stack stack;
+    wasi_dir_stack_init(&stack, entry->host_fd);
+    int32_t err = resolve(&stack, copy, follow_final, out);
     if (err) {
-        walk_close(&w, 0);
-        free(w.stack);
+        wasi_dir_stack_free(&stack);
         free(out->name);
         out->name = NULL;
         return err;
     }
-    /* Keep only the innermost directory. */
-    if (w.depth) {
-        out->dir_fd = w.stack[w.depth - 1];
-        out->owns_dir_fd = true;
-        w.depth--;
-        walk_close(&w, 0);
-    } else {
-        out->dir_fd = w.base;
-    }
-    free(w.stack);
+    int owned;
+    out->dir_fd = wasi_dir_stack_take_top(&stack, &owned); /* only the innermost directory stays open */
+    out->owns_dir_fd = owned;
     return WASMC_WASI_ERRNO_SUCCESS;
 }
 

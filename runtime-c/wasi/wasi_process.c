@@ -2,6 +2,7 @@
 #include "wasi_internal.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -121,9 +122,18 @@ int32_t wasmc_wasi_sched_yield(WASI_MEM) {
     return WASMC_WASI_ERRNO_SUCCESS;
 }
 
+/*
+ * A status outside [0, 126) is an error, as in Wasmtime: the OS keeps only 8 bits (256 would read as
+ * success) and 126..255 mean "not executable", "not found" and "killed by a signal" to shells.
+ */
 void wasmc_wasi_proc_exit(WASI_MEM, int32_t exit_code) {
     (void)mem;
     (void)mem_size;
+    if ((uint32_t)exit_code >= WASMC_WASI_MAX_EXIT_STATUS) {
+        fflush(stdout);
+        fprintf(stderr, "Error: exit with invalid exit status outside of [0..126): %" PRIu32 "\n", (uint32_t)exit_code);
+        exit_code = WASMC_WASI_INVALID_EXIT_STATUS;
+    }
     if (wasi->exit_hook) wasi->exit_hook(wasi->exit_context, exit_code);
     fflush(NULL);
     exit(exit_code);

@@ -5,9 +5,11 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -252,6 +254,153 @@ static void test_sandbox_escapes(void) {
     CHECK_EQ(wasmc_wasi_path_open(wasi, M, 3, 0, 1000, 0, 0, RIGHTS_READ, 0, 0, 2000), WASMC_WASI_ERRNO_NOENT);
     CHECK_EQ(wasmc_wasi_path_open(wasi, M, 3, 0, MEM_SIZE - 1, 2, 0, RIGHTS_READ, 0, 0, 2000), WASMC_WASI_ERRNO_FAULT);
     CHECK_EQ(wasmc_wasi_path_open(wasi, M, 1, 0, 1000, 1, 0, RIGHTS_READ, 0, 0, 2000), WASMC_WASI_ERRNO_BADF);
+    wasmc_wasi_destroy(wasi);
+}
+
+/* readlink never shows the guest a host path: an absolute target is refused with PERM (Wasmtime's
+   answer) before any byte reaches guest memory; following such a link cannot leave the preopen. */
+static void test_readlink_host_paths(void) {
+    wasmc_wasi *wasi = make_wasi(-1);
+    char link_path[256];
+    host_path(link_path, sizeof link_path, "rl");
+    CHECK(mkdir(link_path, 0755) == 0);
+    host_path(link_path, sizeof link_path, "rl/host");
+    CHECK(symlink(outside, link_path) == 0);
+    host_path(link_path, sizeof link_path, "rl/root");
+    CHECK(symlink("/", link_path) == 0);
+    host_path(link_path, sizeof link_path, "rl/rel");
+    CHECK(symlink("../sub/x", link_path) == 0);
+    const char *absolute[] = {"rl/host", "rl/root", "rl/./host", "rl/../rl/host"};
+    const uint32_t capacities[] = {200, 3, 1, 0};
+    for (size_t i = 0; i < sizeof absolute / sizeof absolute[0]; i++) {
+        for (size_t c = 0; c < sizeof capacities / sizeof capacities[0]; c++) {
+            memset(mem + 7000, 0xAA, 256);
+            store32(200, 0xDEADBEEF);
+            int32_t len = put(1000, absolute[i]);
+            CHECK_EQ(wasmc_wasi_path_readlink(wasi, M, 3, 1000, len, 7000, (int32_t)capacities[c], 200), WASMC_WASI_ERRNO_PERM);
+            bool untouched = true;
+            for (int k = 0; k < 256; k++) untouched &= mem[7000 + k] == 0xAA;
+            CHECK(untouched);
+            CHECK_EQ(load32(200), 0xDEADBEEF);
+        }
+    }
+    /* A relative target is the guest's own text and comes back as it is, truncated to the buffer. */
+    int32_t len = put(1000, "rl/rel");
+    CHECK_EQ(wasmc_wasi_path_readlink(wasi, M, 3, 1000, len, 7000, 64, 200), 0);
+    CHECK_EQ(load32(200), strlen("../sub/x"));
+    CHECK(memcmp(mem + 7000, "../sub/x", 8) == 0);
+    CHECK_EQ(wasmc_wasi_path_readlink(wasi, M, 3, 1000, len, 7000, 3, 200), 0);
+    CHECK_EQ(load32(200), 3);
+    CHECK_EQ(wasmc_wasi_path_readlink(wasi, M, 3, 1000, len, 7000, 0, 200), 0);
+    CHECK_EQ(load32(200), 0);
+    /* Not a link: INVAL; missing: NOENT. */
+    len = put(1000, "rl");
+    CHECK_EQ(wasmc_wasi_path_readlink(wasi, M, 3, 1000, len, 7000, 64, 200), WASMC_WASI_ERRNO_INVAL);
+    len = put(1000, "rl/missing");
+    CHECK_EQ(wasmc_wasi_path_readlink(wasi, M, 3, 1000, len, 7000, 64, 200), WASMC_WASI_ERRNO_NOENT);
+    /* Following the absolute links fails the same way, wherever they sit in the path. */
+    int32_t fd;
+    CHECK_EQ(open_path(wasi, "rl/host", 0, RIGHTS_READ, 1, &fd), WASMC_WASI_ERRNO_PERM);
+    CHECK_EQ(open_path(wasi, "rl/root/etc/passwd", 0, RIGHTS_READ, 1, &fd), WASMC_WASI_ERRNO_PERM);
+    CHECK_EQ(open_path(wasi, "rl/host/", OFLAG_DIRECTORY, RIGHTS_READ, 0, &fd), WASMC_WASI_ERRNO_PERM);
+    len = put(1000, "rl/host/new");
+    CHECK_EQ(wasmc_wasi_path_create_directory(wasi, M, 3, 1000, len), WASMC_WASI_ERRNO_PERM);
+    char escaped[256];
+    snprintf(escaped, sizeof escaped, "%s/new", outside);
+    CHECK(access(escaped, F_OK) != 0);
+    wasmc_wasi_destroy(wasi);
+}
+
+/* Appends `count` copies of `part` to the string at `at` in guest memory; returns the new length. */
+static int32_t append_repeated(uint32_t at, int32_t len, const char *part, int count) {
+    size_t part_len = strlen(part);
+    for (int i = 0; i < count; i++, len += (int32_t)part_len) memcpy(mem + at + (uint32_t)len, part, part_len);
+    return len;
+}
+
+/* Resolution holds a bounded number of fds, not one per component: a path of 2000 directories
+   (Wasmtime resolves that deep) works under `ulimit -n 256`, down and back up again, through a
+   symlink at the bottom too, and the preopen stays the limit for `..`. */
+static void test_deep_paths(void) {
+    enum { DEPTH = 2000, HALF = 1000, AT = 5000 }; /* paths up to 60 KB at AT; results at 200 and 4000 */
+    wasmc_wasi *wasi = make_wasi(-1);
+    /* The host tree: deep/d/d/.../d (DEPTH levels of d), a file at the bottom and two links halfway
+       (a link holds at most 4095 bytes: 1000 levels of "../"). */
+    char path[256];
+    host_path(path, sizeof path, "deep");
+    CHECK(mkdir(path, 0755) == 0);
+    int dir = open(path, O_RDONLY | O_DIRECTORY);
+    char up_link[3 * HALF + 16] = "";
+    for (int i = 0; i < HALF; i++) strcat(up_link, "../");
+    for (int i = 0; i < DEPTH && dir >= 0; i++) {
+        if (i == HALF) {
+            strcat(up_link, "top.txt"); /* deep/top.txt */
+            CHECK(symlinkat(up_link, dir, "to_top") == 0);
+            strcpy(up_link + strlen(up_link) - strlen("top.txt"), "../../x"); /* two levels above deep/: out */
+            CHECK(symlinkat(up_link, dir, "out") == 0);
+        }
+        CHECK(mkdirat(dir, "d", 0755) == 0);
+        int next = openat(dir, "d", O_RDONLY | O_DIRECTORY);
+        close(dir);
+        dir = next;
+    }
+    CHECK(dir >= 0);
+    int file = openat(dir, "bottom.txt", O_WRONLY | O_CREAT, 0644);
+    CHECK(file >= 0 && write(file, "bottom", 6) == 6);
+    close(file);
+    close(dir);
+    host_path(path, sizeof path, "deep/top.txt");
+    FILE *top = fopen(path, "w");
+    CHECK(top != NULL);
+    if (top) fclose(top);
+
+    struct rlimit saved, low;
+    CHECK(getrlimit(RLIMIT_NOFILE, &saved) == 0);
+    low = saved;
+    low.rlim_cur = saved.rlim_max != RLIM_INFINITY && saved.rlim_max < 256 ? saved.rlim_max : 256;
+    CHECK(setrlimit(RLIMIT_NOFILE, &low) == 0);
+
+    int32_t len = put(AT, "deep");
+    len = append_repeated(AT, len, "/d", DEPTH);
+    int32_t bottom = len;
+    len = append_repeated(AT, bottom, "/bottom.txt", 1);
+    CHECK_EQ(wasmc_wasi_path_open(wasi, M, 3, 0, AT, len, 0, RIGHTS_READ, RIGHTS_READ, 0, 200), 0);
+    CHECK_EQ(wasmc_wasi_fd_close(wasi, M, (int32_t)load32(200)), 0);
+    /* Down and all the way back up (each `..` may reopen a parent), twice over. */
+    len = append_repeated(AT, bottom, "/..", DEPTH);
+    len = append_repeated(AT, len, "/d", DEPTH);
+    len = append_repeated(AT, len, "/..", DEPTH);
+    len = append_repeated(AT, len, "/top.txt", 1);
+    CHECK_EQ(wasmc_wasi_path_filestat_get(wasi, M, 3, 0, AT, len, 4000), 0);
+    /* One `..` too many leaves the preopen. */
+    len = append_repeated(AT, bottom, "/..", DEPTH + 2);
+    len = append_repeated(AT, len, "/box/deep/top.txt", 1);
+    CHECK_EQ(wasmc_wasi_path_filestat_get(wasi, M, 3, 0, AT, len, 4000), WASMC_WASI_ERRNO_PERM);
+    /* The same through symlinks halfway, reached from the bottom: one stays inside, one climbs out. */
+    len = append_repeated(AT, bottom, "/..", DEPTH - HALF);
+    int32_t halfway = len;
+    len = append_repeated(AT, halfway, "/to_top", 1);
+    CHECK_EQ(wasmc_wasi_path_open(wasi, M, 3, 1, AT, len, 0, RIGHTS_READ, RIGHTS_READ, 0, 200), 0);
+    CHECK_EQ(wasmc_wasi_fd_close(wasi, M, (int32_t)load32(200)), 0);
+    len = append_repeated(AT, halfway, "/out", 1);
+    CHECK_EQ(wasmc_wasi_path_open(wasi, M, 3, 1, AT, len, 0, RIGHTS_READ, RIGHTS_READ, 0, 200), WASMC_WASI_ERRNO_PERM);
+    /* A long zigzag (down 2000, up 2000, 6 times: about 60 KB of path) stays quick. */
+    len = 0;
+    for (int round = 0; round < 6; round++) {
+        len = append_repeated(AT, len, "deep/", 1);
+        len = append_repeated(AT, len, "d/", DEPTH);
+        len = append_repeated(AT, len, "../", DEPTH + 1);
+    }
+    len = append_repeated(AT, len, "deep/top.txt", 1);
+    CHECK(len < MEM_SIZE - AT);
+    struct timespec started, finished;
+    clock_gettime(CLOCK_MONOTONIC, &started);
+    CHECK_EQ(wasmc_wasi_path_filestat_get(wasi, M, 3, 0, AT, len, 4000), 0);
+    clock_gettime(CLOCK_MONOTONIC, &finished);
+    double seconds = (double)(finished.tv_sec - started.tv_sec) + (finished.tv_nsec - started.tv_nsec) / 1e9;
+    CHECK(seconds < 2.0);
+
+    CHECK(setrlimit(RLIMIT_NOFILE, &saved) == 0);
     wasmc_wasi_destroy(wasi);
 }
 
@@ -717,6 +866,49 @@ static void test_proc_exit_and_unsupported(void) {
     wasmc_wasi_destroy(wasi);
 }
 
+/* Runs proc_exit(status) with stderr captured in `message`; returns the status the hook saw. */
+static int32_t exit_through_hook(int32_t status, char *message, size_t size) {
+    wasmc_wasi_config config;
+    wasmc_wasi_config_init(&config);
+    config.exit_hook = exit_hook;
+    config.exit_context = &exit_seen;
+    wasmc_wasi *wasi = wasmc_wasi_create(&config, NULL);
+    FILE *capture = tmpfile();
+    int saved_stderr = dup(2);
+    CHECK(wasi && capture && saved_stderr >= 0);
+    if (!wasi || !capture || saved_stderr < 0) return -1;
+    fflush(stderr);
+    dup2(fileno(capture), 2);
+    exit_seen = -1;
+    if (setjmp(exit_jump) == 0) wasmc_wasi_proc_exit(wasi, M, status);
+    fflush(stderr);
+    dup2(saved_stderr, 2);
+    close(saved_stderr);
+    rewind(capture);
+    size_t n = fread(message, 1, size - 1, capture);
+    message[n] = '\0';
+    fclose(capture);
+    wasmc_wasi_destroy(wasi);
+    return exit_seen;
+}
+
+/* Only [0, 126) exits as itself (Wasmtime's rule): the OS keeps 8 bits, so 256 would read as success,
+   and shells give 126..255 other meanings. Anything else is an error with status 1. */
+static void test_proc_exit_status_range(void) {
+    char message[256];
+    const int32_t valid[] = {0, 1, 125};
+    for (size_t i = 0; i < sizeof valid / sizeof valid[0]; i++) {
+        CHECK_EQ(exit_through_hook(valid[i], message, sizeof message), valid[i]);
+        CHECK_EQ(strlen(message), 0);
+    }
+    const int32_t invalid[] = {126, 127, 128, 255, 256, 257, 512, -1, -255, INT32_MAX, INT32_MIN};
+    for (size_t i = 0; i < sizeof invalid / sizeof invalid[0]; i++) {
+        CHECK_EQ(exit_through_hook(invalid[i], message, sizeof message), WASMC_WASI_INVALID_EXIT_STATUS);
+        CHECK(strstr(message, "Error: exit with invalid exit status outside of [0..126)") == message);
+    }
+    CHECK(WASMC_WASI_INVALID_EXIT_STATUS != 0);
+}
+
 static void test_function_table(void) {
     CHECK_EQ(wasmc_wasi_function_count, 46);
     CHECK(strcmp(wasmc_wasi_module_name, "wasi_snapshot_preview1") == 0);
@@ -1153,6 +1345,8 @@ int main(void) {
     run_test("fd_write_to_pipe", test_fd_write_to_pipe);
     run_test("prestat", test_prestat);
     run_test("sandbox_escapes", test_sandbox_escapes);
+    run_test("readlink_host_paths", test_readlink_host_paths);
+    run_test("deep_paths", test_deep_paths);
     run_test("file_round_trip", test_file_round_trip);
     run_test("directory_operations", test_directory_operations);
     run_test("readdir_many_entries", test_readdir_many_entries);
@@ -1164,6 +1358,7 @@ int main(void) {
     run_test("random", test_random);
     run_test("poll_oneoff", test_poll_oneoff);
     run_test("proc_exit_and_unsupported", test_proc_exit_and_unsupported);
+    run_test("proc_exit_status_range", test_proc_exit_status_range);
     run_test("function_table", test_function_table);
     run_test("import_thunks", test_import_thunks);
     run_test("terminal_stdio", test_terminal_stdio);
