@@ -127,7 +127,7 @@ extension FunctionLowering {
 
     /// Whether the load defining `result` needs an explicit check although guard pages are on.
     func needsExplicitCheck(_ result: Value) -> Bool {
-        anchoring?.needsCheck[Int(result.index)] ?? false
+        explicitLoadChecks?[Int(result.index)] ?? false
     }
 
     /// The host address of an access, with the explicit check when the options (or an unanchored load) need one.

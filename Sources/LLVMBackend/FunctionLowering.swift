@@ -16,7 +16,7 @@ final class FunctionLowering {
     var phis: [[LLVMValueRef]] = []
     var trapBlocks: [TrapCode: LLVMBasicBlockRef] = [:]
     /// Which loads need an explicit bounds check even with guard pages (computed only in that mode).
-    var anchoring: LoadAnchoring?
+    var explicitLoadChecks: [Bool]?
     var instance: LLVMValueRef { LLVMGetParam(llvmFunction, 0) }
     var resultsPointer: LLVMValueRef? { signature.resultsAreaIndex.map { LLVMGetParam(llvmFunction, $0)! } }
     /// Memory pointer and base, loaded once in the prologue: neither moves after instantiation.
@@ -35,7 +35,7 @@ final class FunctionLowering {
 
     func lower() throws {
         if module.options.boundsChecks != .explicit {
-            anchoring = LoadAnchoring(function, importedFunctionCount: module.module.importedFunctionCount)
+            explicitLoadChecks = module.explicitLoadChecks[Int(function.index) - module.module.importedFunctionCount]
         }
         prologue = LLVMAppendBasicBlockInContext(module.context, llvmFunction, "prologue")
         for block in function.blocks {

@@ -24,6 +24,8 @@ final class ModuleLowering {
     private var runtimeFunctions: [String: (LLVMTypeRef, LLVMValueRef)] = [:]
     private var functionNameConstants: [UInt32: LLVMValueRef] = [:]
     private var nativeSignatures: [FunctionType: NativeSignature] = [:]
+    /// Per defined function and value: whether a load needs an explicit check although guard pages are on.
+    lazy var explicitLoadChecks: [[Bool]] = ModuleLoadAnchoring.explicitChecks(for: irModule)
 
     init(_ irModule: IRModule, options: BackendOptions, partition: Partition? = nil) throws {
         self.irModule = irModule

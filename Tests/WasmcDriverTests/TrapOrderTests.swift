@@ -67,6 +67,15 @@ struct TrapOrderTests {
           (func (export "before_unreachable") (param $a i32)
             (drop (i32.load (local.get $a)))
             unreachable)
+          (func $get (param i32) (result i32) (i32.load (local.get 0)))
+          (func (export "result_kept") (param $a i32) (i32.store (i32.const 0) (call $get (local.get $a))))
+          (func (export "result_dropped") (param $a i32) (drop (call $get (local.get $a))))
+          (func (export "low_half_widened") (param $a i32)
+            (v128.store (i32.const 0) (i16x8.extend_low_i8x16_u (v128.load (local.get $a)))))
+          (func (export "shifted_up") (param $a i32)
+            (i32.store (i32.const 0) (i32.shl (i32.load (local.get $a)) (i32.const 24))))
+          (func (export "byte_masked") (param $a i32)
+            (i32.store (i32.const 0) (i32.and (i32.load8_u (local.get $a)) (i32.const 0xff))))
           (func (export "flag") (result i32) (global.get $flag))
           (func (export "word") (param i32) (result i32) (i32.load (local.get 0))))
         """
@@ -91,6 +100,11 @@ struct TrapOrderTests {
         ("empty_branches", [.i32(65534)]),
         ("unused_sum", [.i32(65528), .i32(4)]),
         ("before_unreachable", [.i32(65533)]),
+        ("result_kept", [.i32(65534)]),
+        ("result_dropped", [.i32(65534)]),
+        ("low_half_widened", [.i32(65530)]),
+        ("shifted_up", [.i32(65533)]),
+        ("byte_masked", [.i32(65536)]),
     ]
 
     static let modes: [CompilationOptions] = CompiledModules.modes + [
