@@ -32,6 +32,21 @@ extension ByteDemand {
         var same: [ByteMask] { operands.map { _ in result } }
         /// The full operands, unless a constant or a repeated operand could let LLVM fold the result.
         var allUnlessFoldable: [ByteMask]? { hasConstant || repeated ? nil : allOperands }
+        /// Float arithmetic folds only with a NaN or an infinity (`x + NaN`, `min(x, -inf)`); other
+        /// constants leave the result depending on every bit of the other operand.
+        func floatConstantsFold(laneBytes: Int) -> Bool {
+            for index in operands.indices {
+                guard let bytes = constantBytes(index) else { continue }
+                for lane in stride(from: 0, to: bytes.count, by: laneBytes) {
+                    let top = bytes[lane + laneBytes - 1] & 0x7F
+                    let next = bytes[lane + laneBytes - 2]
+                    // An all-ones exponent: 0x7F8 (f32 after the sign) or 0x7FF (f64).
+                    let allOnes = laneBytes == 4 ? (top == 0x7F && next & 0x80 == 0x80) : (top == 0x7F && next & 0xF0 == 0xF0)
+                    if allOnes { return true }
+                }
+            }
+            return false
+        }
         /// The bytes of operand `index`'s constant, if it is one.
         func constantBytes(_ index: Int) -> [UInt8]? { constants[index].flatMap(ByteDemand.bytes) }
         /// The value operand (demanded `mask`) of an operator whose other operand is a constant.
@@ -85,8 +100,9 @@ extension ByteDemand {
             case "reinterpret_i32", "reinterpret_i64": return same
             default:
                 // Conversions (`convert_i32_s`, `demote_f64`) read everything; binary arithmetic and
-                // compares fold with a constant NaN.
-                return operation.contains("_") ? allOperands : allUnlessFoldable
+                // compares fold with a constant NaN or infinity.
+                if operation.contains("_") { return allOperands }
+                return repeated || floatConstantsFold(laneBytes: width) ? nil : allOperands
             }
         }
 
@@ -96,6 +112,9 @@ extension ByteDemand {
             case "i32x4", "f32x4": 4
             case "i64x2", "f64x2": 8
             default: 1
+            }
+            if shape.hasPrefix("f"), ["add", "sub", "mul", "div", "min", "max", "pmin", "pmax", "eq", "ne", "lt", "gt", "le", "ge"].contains(operation) {
+                return wholeLanesUnlessFoldable(laneBytes, float: true)
             }
             switch operation {
             case "add", "sub", "xor": return repeated ? nil : same
@@ -143,9 +162,10 @@ extension ByteDemand {
 
         /// Lane-wise operators that read whole lanes (min, max, saturating arithmetic, compares, float
         /// arithmetic, lane-wise conversions).
-        func wholeLanesUnlessFoldable(_ laneBytes: Int) -> [ByteMask]? {
+        func wholeLanesUnlessFoldable(_ laneBytes: Int, float: Bool = false) -> [ByteMask]? {
             let unary = operands.count == 1
-            guard unary || (!hasConstant && !repeated) else { return nil }
+            let foldable = float ? floatConstantsFold(laneBytes: laneBytes) : hasConstant
+            guard unary || (!foldable && !repeated) else { return nil }
             if operation.hasPrefix("all_true") || operation.hasPrefix("swizzle") { return nil }
             return operands.map { _ in wholeLanes(result, laneBytes: laneBytes) }
         }
