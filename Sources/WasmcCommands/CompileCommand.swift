@@ -48,7 +48,7 @@ struct CompileCommand: ParsableCommand {
                               hostOptions: hostOptions(directories: dir, environment: env), timings: timings)
             if let timings { printError(timings.report) }
         } catch {
-            printError("\(file): \(error)")
+            reportFailure(error, file: file)
             throw ExitCode.failure
         }
     }

@@ -60,14 +60,14 @@ struct InvokeCommand: ParsableCommand {
                                                 cacheDirectory: compilation.noCache ? nil : ArtifactCache.defaultDirectory())
             executable = try builder.cachedExecutable(bytes)
         } catch {
-            printError("\(file): \(error)")
+            reportFailure(error, file: file)
             throw ExitCode.failure
         }
         setenv("WASMC_HOST_OPTIONS", hostOptions(directories: dir, environment: env).joined(separator: "\n"), 1)
         let arguments = [file] + self.arguments.drop { $0 == "--" }
-        var cArguments = arguments.map { strdup($0) } + [nil]
-        execv(executable.path, &cArguments)
-        printError("\(file): cannot run \(executable.path): \(String(cString: strerror(errno)))")
+        let cArguments = arguments.map { strdup($0) } + [nil]
+        let failure = ProgramLauncher.replaceProcess(with: executable, arguments: cArguments, name: file)
+        printError("error: \(failure)")
         throw ExitCode.failure
     }
 }
