@@ -35,16 +35,18 @@ struct PrivateDirectoryTests {
 
     /// wasmc used `$TMPDIR/wasmc-<pid>`, creating it only if missing: a symlink planted there by
     /// another user redirected every artifact built without a cache into the planter's directory.
+    /// (Old wasmc runs leave such directories behind; when one has this test's pid, nothing can be
+    /// planted, but the artifacts must still not land in it.)
     @Test func aSymlinkAtThePredictablePathIsNotFollowed() throws {
         let planter = try PrivateDirectory(prefix: "wasmc-planted-")
         defer { planter.remove() }
         let predictable = FileManager.default.temporaryDirectory.appendingPathComponent("wasmc-\(getpid())")
-        try #require(symlink(planter.url.path, predictable.path) == 0, "cannot plant the symlink: \(String(cString: strerror(errno)))")
-        defer { unlink(predictable.path) }
+        let planted = symlink(planter.url.path, predictable.path) == 0
+        defer { if planted { unlink(predictable.path) } }
         let runtimeSources = try FakeRuntime()
         let runtime = try RuntimeLibrary.prepare(sourceDirectory: runtimeSources.directory.url, cache: nil)
         #expect(try FileManager.default.contentsOfDirectory(atPath: planter.url.path).isEmpty)
-        #expect(!runtime.runtimePath.path.hasPrefix(predictable.path))
+        #expect(!runtime.runtimePath.standardizedFileURL.path.hasPrefix(predictable.standardizedFileURL.path + "/"))
         #expect(try fileStatus(runtime.runtimePath.deletingLastPathComponent().path).st_mode & 0o7777 == 0o700)
     }
 }
