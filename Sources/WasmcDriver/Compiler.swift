@@ -85,7 +85,7 @@ public struct Compiler: Sendable {
     private func link(object: [UInt8], output: URL) throws {
         // `output` is in a private directory (the scratch directory), so the object can sit beside it.
         let objectFile = output.deletingPathExtension().appendingPathExtension("o")
-        try OutputFile.write(object, to: objectFile, mode: 0o600, action: "cannot write a temporary file")
+        try OutputFile.write(object, to: objectFile, mode: 0o600, action: "cannot write a temporary file", durable: false)
         defer { unlink(objectFile.path) }
         // The runtime's symbols stay undefined here and are bound at load time to the libwasmc_rt.so the
         // host loaded with RTLD_GLOBAL, so every module in a process shares one runtime state.

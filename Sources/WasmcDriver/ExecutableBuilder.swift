@@ -46,7 +46,7 @@ public struct ExecutableBuilder {
         let object = try compiler.compileToObjectFile(bytes, timings: timings)
         var linkStart = ContinuousClock.now
         let objectFile = work.url.appendingPathComponent("module.o")
-        try OutputFile.write(object, to: objectFile, mode: 0o600, action: "cannot write a temporary file")
+        try OutputFile.write(object, to: objectFile, mode: 0o600, action: "cannot write a temporary file", durable: false)
         switch kind {
         case .object:
             // The object, its module header (typed export wrappers) and the ABI header beside it.
@@ -66,7 +66,7 @@ public struct ExecutableBuilder {
             break  // written above, without an object
         case .executable:
             let options = work.url.appendingPathComponent("options.c")
-            try OutputFile.write(Array(hostOptionsSource(hostOptions).utf8), to: options, mode: 0o600, action: "cannot write a temporary file")
+            try OutputFile.write(Array(hostOptionsSource(hostOptions).utf8), to: options, mode: 0o600, action: "cannot write a temporary file", durable: false)
             let libraryStart = ContinuousClock.now
             let library = try hostLibrary()
             timings?.record("host runtime library", StageTimings.seconds(since: libraryStart), note: cache == nil ? "built: no cache" : "cached")
@@ -85,7 +85,6 @@ public struct ExecutableBuilder {
         if let cache, let hit = cache.lookup(key, suffix: "-exe") { return hit }
         let build = { (output: URL) in try self.build(bytes, kind: .executable, output: output) }
         return try cache?.store(key, suffix: "-exe", build: build) ?? ArtifactCache.buildPrivately(named: "exe", build: build)
-
     }
 
     /// Whether `cachedExecutable` would find `bytes` already built (and intact) in the cache.

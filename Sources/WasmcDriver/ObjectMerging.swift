@@ -11,7 +11,7 @@ func mergeObjects(_ objects: [[UInt8]]) throws(CompileError) -> [UInt8] {
         var inputs: [String] = []
         for (index, object) in objects.enumerated() {
             let file = work.url.appendingPathComponent("part\(index).o")
-            try OutputFile.write(object, to: file, mode: 0o600, action: "cannot write a temporary file")
+            try OutputFile.write(object, to: file, mode: 0o600, action: "cannot write a temporary file", durable: false)
             inputs.append(file.path)
         }
         let merged = work.url.appendingPathComponent("merged.o")

@@ -12,11 +12,14 @@ public enum OutputFile {
     }
 
     /// Writes `bytes` to `destination` with exactly `mode`. `action` starts the error's message.
+    /// `durable: false` skips the `fsync`, for scratch files in a private directory.
     public static func write(_ bytes: some ContiguousBytes, to destination: URL, mode: mode_t,
-                             action: String = "cannot write the output") throws(FileError) {
+                             action: String = "cannot write the output", durable: Bool = true) throws(FileError) {
         let path = destination.path
         try checkReplaceable(path, action: action)
         let (descriptor, temporary) = try createTemporary(beside: destination, action: action)
+        PrivateDirectory.track(temporary)
+        defer { PrivateDirectory.forget(temporary) }
         func fail(_ code: Int32, closing: Bool = true) -> FileError {
             if closing { close(descriptor) }
             unlink(temporary)
@@ -24,7 +27,7 @@ public enum OutputFile {
         }
         guard fchmod(descriptor, mode) == 0 else { throw fail(errno) }
         if let code = writeAll(bytes, to: descriptor) { throw fail(code) }
-        guard fsync(descriptor) == 0 else { throw fail(errno) }
+        if durable, fsync(descriptor) != 0 { throw fail(errno) }
         guard close(descriptor) == 0 else { throw fail(errno, closing: false) }
         guard rename(temporary, path) == 0 else { throw fail(errno, closing: false) }
     }

@@ -46,16 +46,44 @@ public final class PrivateDirectory: @unchecked Sendable {
         }
     }
 
-    /// Removes every directory not yet removed: at exit, and on a terminating signal (`SignalCleanup`).
-    static func removeAllLive() {
-        for path in live.drain() {
-            // A second try catches a file a dying child created while the first one was removing.
-            if (try? FileManager.default.removeItem(atPath: path)) == nil { try? FileManager.default.removeItem(atPath: path) }
+    /// A temporary file outside any private directory (an output being written beside its target),
+    /// removed like the directories if the process ends before `forget` is called.
+    static func track(_ temporaryFile: String) {
+        live.insert(temporaryFile)
+    }
+
+    static func forget(_ temporaryFile: String) {
+        live.remove(temporaryFile)
+    }
+
+    /// Removes every directory (and tracked file) not yet removed: at exit, and on a terminating signal.
+    /// Serialized, so an exit racing the signal's cleanup waits for it to finish.
+    /// `first` and `then` run under the same lock: a signal's cleanup stops the children writing into
+    /// the directories first and re-raises the signal last, so the process ends by the signal rather
+    /// than by an exit the main thread began meanwhile (which waits here).
+    static func removeAllLive(first: () -> Void = {}, then: () -> Void = {}) {
+        cleanupLock.withLock {
+            first()
+            for path in live.drain() { removePersistently(path) }
+            then()
         }
     }
 
-    /// The paths of the directories not yet removed. The first one installs the exit and signal cleanup.
-    private static let live = LiveDirectories()
+    /// Removal retried for up to a second: a compiler child that outlived the signal may still be
+    /// creating files inside while the first attempts run; once the directory is gone it cannot.
+    private static func removePersistently(_ path: String) {
+        var status = stat()
+        for _ in 0..<40 {
+            try? FileManager.default.removeItem(atPath: path)
+            if lstat(path, &status) != 0 { return }
+            usleep(25_000)
+        }
+    }
+
+    private static let cleanupLock = NSLock()
+
+    /// The directories and tracked files not yet removed. The first one installs the exit and signal cleanup.
+    private static let live = LivePaths()
 
     /// `$TMPDIR` when it is an absolute path, then `/tmp`.
     static func temporaryRoots(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
@@ -68,7 +96,7 @@ public final class PrivateDirectory: @unchecked Sendable {
     }
 }
 
-private final class LiveDirectories: @unchecked Sendable {
+private final class LivePaths: @unchecked Sendable {
     private let lock = NSLock()
     private var paths: Set<String> = []
     private var cleanupInstalled = false

@@ -71,12 +71,14 @@ enum SignalCleanup {
             while read(readEnd, &number, MemoryLayout<Int32>.size) != MemoryLayout<Int32>.size {
                 if errno != EINTR { return }
             }
-            let running = childrenLock.withLock { children }
-            for child in running { kill(child, SIGKILL) }
-            if !running.isEmpty { usleep(50_000) }  // let the kernel end them before their files are removed
-            PrivateDirectory.removeAllLive()
-            signal(number, SIG_DFL)
-            kill(getpid(), number)
+            PrivateDirectory.removeAllLive(first: {
+                let running = childrenLock.withLock { children }
+                for child in running { kill(child, SIGKILL) }
+            }, then: {
+                signal(number, SIG_DFL)
+                kill(getpid(), number)
+                usleep(1_000_000)  // the signal ends the process here
+            })
         }
         thread.start()
         for number in signals {
