@@ -31,6 +31,8 @@ expect_error 1 "error: cannot read the input: $work/missing.wasm: No such file o
 expect_error 1 "error: cannot read the input: $work: Is a directory" "$wasmc" validate "$work"
 expect_error 1 "error: cannot read the input: $work/missing.wasm: No such file or directory" "$wasmc" run "$work/missing.wasm"
 expect_error 1 "error: cannot read the input: $work/missing.wast: No such file or directory" "$wasmc" wast "$work/missing.wast"
+expect_error 1 "error: cannot read the input: $work/missing: No such file or directory" "$wasmc" fuzz "$work/missing"
+expect_error 1 "error: cannot read the input: $work/missing.wasm: No such file or directory" "$wasmc" bench --no-interpreter "$work/missing.wasm"
 
 # -o onto what is not a regular file is refused, and the thing stays what it was.
 mkdir "$work/out-dir" && mkfifo "$work/fifo" && echo precious >"$work/precious"
