@@ -13,15 +13,23 @@ public enum ScratchDirectory {
     public static func uniquePath(_ name: String) throws(FileError) -> URL {
         lock.lock()
         defer { lock.unlock() }
-        let directory: PrivateDirectory
-        if let current {
-            directory = current
-        } else {
-            directory = try PrivateDirectory(prefix: "wasmc-")
-            current = directory
-        }
         counter += 1
-        return directory.url.appendingPathComponent("\(counter)-\(name)")
+        return try made().url.appendingPathComponent("\(counter)-\(name)")
+    }
+
+    /// The directory itself (made if needed), e.g. as `$TMPDIR` for compiler children.
+    public static func url() throws(FileError) -> URL {
+        lock.lock()
+        defer { lock.unlock() }
+        return try made().url
+    }
+
+    /// Call with `lock` held.
+    private static func made() throws(FileError) -> PrivateDirectory {
+        if let current { return current }
+        let directory = try PrivateDirectory(prefix: "wasmc-")
+        current = directory
+        return directory
     }
 
     /// Deletes the scratch directory now (before `exec`, at exit); a later use makes a new one.

@@ -70,7 +70,7 @@ func runProcess(_ executable: String, _ arguments: [String], environment: [Strin
     process.arguments = arguments
     // Compiler drivers put their intermediate files in $TMPDIR: make that private to this process too.
     var childEnvironment = environment ?? ProcessInfo.processInfo.environment
-    if let scratch = try? ScratchDirectory.uniquePath("tmp").deletingLastPathComponent() { childEnvironment["TMPDIR"] = scratch.path }
+    if let scratch = try? ScratchDirectory.url() { childEnvironment["TMPDIR"] = scratch.path }
     process.environment = childEnvironment
     let outputPipe = Pipe()
     let errorPipe = Pipe()
