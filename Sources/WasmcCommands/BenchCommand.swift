@@ -49,8 +49,10 @@ struct BenchCommand: ParsableCommand {
             print(try measure())
         } catch let error as ValidationError {
             throw error
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
-            printError("\(file): \(error)")
+            reportFailure(error, file: file)
             throw ExitCode.failure
         }
     }

@@ -46,7 +46,7 @@ struct CompileCommand: ParsableCommand {
                               grants: .bakedIn(grants), timings: timings)
             if let timings { printError(timings.report) }
         } catch {
-            printError("\(file): \(error)")
+            reportFailure(error, file: file)
             throw ExitCode.failure
         }
     }

@@ -31,11 +31,12 @@ struct FuzzCommand: ParsableCommand {
     }
 
     private func wasmFiles(in path: String) throws -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ValidationError("no such file or directory: \(path)")
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            printError("error: \(FileError("cannot read the input", path: path, errno: errno))")
+            throw ExitCode.failure
         }
-        guard isDirectory.boolValue else { return [path] }
+        guard status.st_mode & S_IFMT == S_IFDIR else { return [path] }
         let enumerator = FileManager.default.enumerator(atPath: path)
         var files: [String] = []
         while let entry = enumerator?.nextObject() as? String {

@@ -96,18 +96,18 @@ struct InvokeCommand: ParsableCommand {
                                                 cacheDirectory: compilation.noCache ? nil : ArtifactCache.defaultDirectory())
             executable = try builder.cachedExecutable(bytes)
         } catch {
-            printError("\(file): \(error)")
+            reportFailure(error, file: file)
             throw ExitCode.failure
         }
         let argv = ([file] + grants.runnerArguments).map { Array($0.utf8) } + RawArguments.bytes(ofTrailing: arguments)
-        var cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { bytes in
+        let cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { bytes in
             let copy = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
             for (index, byte) in bytes.enumerated() { copy[index] = CChar(bitPattern: byte) }
             copy[bytes.count] = 0
             return copy
         } + [nil]
-        execv(executable.path, &cArguments)
-        printError("\(file): cannot run \(executable.path): \(String(cString: strerror(errno)))")
+        let failure = ProgramLauncher.replaceProcess(with: executable, arguments: cArguments, name: file)
+        printError("error: \(failure)")
         throw ExitCode.failure
     }
 }

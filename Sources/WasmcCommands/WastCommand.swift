@@ -37,13 +37,18 @@ struct WastCommand: ParsableCommand {
                                          reportProgress: reportProgress)
         let runner = WastRunner(options: options)
         let tally: WastTally
-        if jobs > 1 {
-            let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
-            var childArguments = ["wast"] + compilation.commandLine
-            if verbose { childArguments.append("--verbose") }
-            tally = try runner.runInChildProcesses(paths: paths, executable: executable, arguments: childArguments, jobs: jobs, timeout: timeout)
-        } else {
-            tally = try runner.run(paths: paths)
+        do {
+            if jobs > 1 {
+                let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+                var childArguments = ["wast"] + compilation.commandLine
+                if verbose { childArguments.append("--verbose") }
+                tally = try runner.runInChildProcesses(paths: paths, executable: executable, arguments: childArguments, jobs: jobs, timeout: timeout)
+            } else {
+                tally = try runner.run(paths: paths)
+            }
+        } catch let error as FileError {
+            printError("error: \(error)")
+            throw ExitCode.failure
         }
         if tally.failed > 0 { throw ExitCode.failure }
     }

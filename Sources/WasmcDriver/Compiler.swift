@@ -27,9 +27,9 @@ public struct Compiler: Sendable {
         let key = cacheKey(for: bytes)
         if let cache, let hit = cache.lookup(key, suffix: ".so") { return hit }
         let object = try compileToObjectFile(bytes)
-        let store = cache ?? ArtifactCache(directory: ArtifactCache.privateTemporaryDirectory())
+        let build = { (output: URL) in try link(object: object, output: output) }
         do {
-            return try store.store(key, suffix: ".so") { output in try link(object: object, output: output) }
+            return try cache?.store(key, suffix: ".so", build: build) ?? ArtifactCache.buildPrivately(named: "module.so", build: build)
         } catch let error as CompileError {
             throw error
         } catch {
@@ -83,9 +83,10 @@ public struct Compiler: Sendable {
     }
 
     private func link(object: [UInt8], output: URL) throws {
+        // `output` is in a private directory (the scratch directory), so the object can sit beside it.
         let objectFile = output.deletingPathExtension().appendingPathExtension("o")
-        try Data(object).write(to: objectFile)
-        defer { try? FileManager.default.removeItem(at: objectFile) }
+        try OutputFile.write(object, to: objectFile, mode: 0o600, action: "cannot write a temporary file", durable: false)
+        defer { unlink(objectFile.path) }
         // The runtime's symbols stay undefined here and are bound at load time to the libwasmc_rt.so the
         // host loaded with RTLD_GLOBAL, so every module in a process shares one runtime state.
         try RuntimeLibrary.runCompiler(["-shared", "-o", output.path, objectFile.path])

@@ -14,8 +14,9 @@ public enum OutputKind: String, CaseIterable, Sendable {
 
 /// Builds native executables: compiles the module to an object and links it with the static host
 /// runtime (`runtime-c/src`, `runtime-c/wasi`, `runtime-c/host`), which is built once per runtime source
-/// and cached. The output is written to a temporary file and renamed into place, so a failed build
-/// never leaves a half-written file where the user's was.
+/// and cached. Everything is built in a private work directory and installed with `OutputFile`, so a
+/// failed build never leaves a half-written file where the user's was, and only a regular file (or
+/// nothing) is ever replaced.
 public struct ExecutableBuilder {
     public let compiler: Compiler
     private let cache: ArtifactCache?
@@ -32,36 +33,41 @@ public struct ExecutableBuilder {
     public func build(_ bytes: [UInt8], kind: OutputKind, output: URL, grants: GrantChannel = .bakedIn(HostGrants()),
                       timings: StageTimings? = nil) throws {
         let start = ContinuousClock.now
-        let work = ArtifactCache.privateTemporaryDirectory().appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: work) }
-        let staged = work.appendingPathComponent("output")
+        // Refused before any work: an output that could never be written.
+        try OutputFile.checkReplaceable(output.path, action: "cannot write the output")
+        let work = try PrivateDirectory(prefix: "wasmc-build-")
+        defer { work.remove() }
+        let staged = work.url.appendingPathComponent("output")
+        let regularMode = OutputFile.defaultMode(executable: false)
         if kind == .llvmIR {
-            try compiler.llvmIR(bytes).write(to: staged, atomically: false, encoding: .utf8)
-            try replace(output, with: staged)
+            try OutputFile.write(Array(compiler.llvmIR(bytes).utf8), to: output, mode: regularMode)
             return
         }
         let object = try compiler.compileToObjectFile(bytes, timings: timings)
         var linkStart = ContinuousClock.now
-        let objectFile = work.appendingPathComponent("module.o")
-        try Data(object).write(to: objectFile)
+        let objectFile = work.url.appendingPathComponent("module.o")
+        try OutputFile.write(object, to: objectFile, mode: 0o600, action: "cannot write a temporary file", durable: false)
         switch kind {
         case .object:
             // The object, its module header (typed export wrappers) and the ABI header beside it.
-            try Data(object).write(to: staged)
+            let header = output.deletingPathExtension().appendingPathExtension("h")
+            let abiHeader = output.deletingLastPathComponent().appendingPathComponent("wasmc_rt.h")
+            for path in [header, abiHeader] { try OutputFile.checkReplaceable(path.path, action: "cannot write the output") }
             let prefix = output.deletingPathExtension().lastPathComponent
-            try compiler.cHeader(for: bytes, prefix: prefix).write(to: work.appendingPathComponent("module.h"), atomically: true, encoding: .utf8)
-            try replace(output.deletingPathExtension().appendingPathExtension("h"), with: work.appendingPathComponent("module.h"))
-            try replace(output.deletingLastPathComponent().appendingPathComponent("wasmc_rt.h"),
-                        with: RuntimeLibrary.sourceDirectory().appendingPathComponent("include/wasmc_rt.h"))
+            try OutputFile.write(Array(compiler.cHeader(for: bytes, prefix: prefix).utf8), to: header, mode: regularMode)
+            try OutputFile.install(RuntimeLibrary.sourceDirectory().appendingPathComponent("include/wasmc_rt.h"), at: abiHeader, mode: regularMode)
+            try OutputFile.write(object, to: output, mode: regularMode)
+            timings?.record("write object", StageTimings.seconds(since: linkStart))
+            timings?.record("total", StageTimings.seconds(since: start))
+            return
         case .shared:
             try RuntimeLibrary.runCompiler(["-shared", "-o", staged.path, objectFile.path])
         case .llvmIR:
             break  // written above, without an object
         case .executable:
             if case .bakedIn(let baked) = grants { try baked.validate() }
-            let options = work.appendingPathComponent("grants.c")
-            try grants.cSource.write(to: options, atomically: true, encoding: .utf8)
+            let options = work.url.appendingPathComponent("grants.c")
+            try OutputFile.write(Array(grants.cSource.utf8), to: options, mode: 0o600, action: "cannot write a temporary file", durable: false)
             let libraryStart = ContinuousClock.now
             let library = try hostLibrary()
             timings?.record("host runtime library", StageTimings.seconds(since: libraryStart), note: cache == nil ? "built: no cache" : "cached")
@@ -69,8 +75,8 @@ public struct ExecutableBuilder {
             try RuntimeLibrary.runCompiler(["-O2", "-o", staged.path, objectFile.path, options.path, library.path,
                                             "-lm", "-pthread"])
         }
-        try replace(output, with: staged)
-        timings?.record(kind == .object ? "write object" : "link", StageTimings.seconds(since: linkStart))
+        try OutputFile.install(staged, at: output, mode: OutputFile.defaultMode(executable: true))
+        timings?.record("link", StageTimings.seconds(since: linkStart))
         timings?.record("total", StageTimings.seconds(since: start))
     }
 
@@ -79,10 +85,8 @@ public struct ExecutableBuilder {
     public func cachedExecutable(_ bytes: [UInt8]) throws -> URL {
         let key = compiler.cacheKey(for: bytes)
         if let cache, let hit = cache.lookup(key, suffix: Self.runnerSuffix) { return hit }
-        let store = cache ?? ArtifactCache(directory: ArtifactCache.privateTemporaryDirectory())
-        return try store.store(key, suffix: Self.runnerSuffix) { output in
-            try build(bytes, kind: .executable, output: output, grants: .runnerFlags)
-        }
+        let build = { (output: URL) in try self.build(bytes, kind: .executable, output: output, grants: .runnerFlags) }
+        return try cache?.store(key, suffix: Self.runnerSuffix, build: build) ?? ArtifactCache.buildPrivately(named: "runner", build: build)
     }
 
     /// Whether `cachedExecutable` would find `bytes` already built (and intact) in the cache.
@@ -95,32 +99,20 @@ public struct ExecutableBuilder {
 
     public var usesCache: Bool { cache != nil }
 
-    private func replace(_ destination: URL, with staged: URL) throws {
-        let temporary = destination.deletingLastPathComponent()
-            .appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
-        try FileManager.default.copyItem(at: staged, to: temporary)
-        if rename(temporary.path, destination.path) != 0 {
-            try? FileManager.default.removeItem(at: temporary)
-            throw CompileError.link("cannot write \(destination.path): \(String(cString: strerror(errno)))")
-        }
-    }
-
     /// `libwasmc_host.a`: the runtime, WASI and the executable's main, built once per runtime source.
     private func hostLibrary() throws -> URL {
         let key = ArtifactCache.key([Array("host \(compiler.runtime.sourceKey)".utf8)])
         if let cache, let hit = cache.lookup(key, suffix: "-libwasmc_host.a") { return hit }
-        let store = cache ?? ArtifactCache(directory: ArtifactCache.privateTemporaryDirectory())
-        return try store.store(key, suffix: "-libwasmc_host.a") { output in
+        let build = { (output: URL) in
             let source = RuntimeLibrary.sourceDirectory()
-            let work = ArtifactCache.privateTemporaryDirectory().appendingPathComponent(UUID().uuidString)
-            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: work) }
+            let work = try PrivateDirectory(prefix: "wasmc-runtime-")
+            defer { work.remove() }
             var objects: [String] = []
             for folder in ["src", "wasi", "host"] {
                 let directory = source.appendingPathComponent(folder)
                 let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
                 for file in files.sorted() where file.hasSuffix(".c") {
-                    let object = work.appendingPathComponent("\(folder)-\(file).o").path
+                    let object = work.url.appendingPathComponent("\(folder)-\(file).o").path
                     try RuntimeLibrary.runCompiler(["-O2", "-std=gnu11", "-c", "-I", source.appendingPathComponent("include").path,
                                                     directory.appendingPathComponent(file).path, "-o", object])
                     objects.append(object)
@@ -130,5 +122,7 @@ public struct ExecutableBuilder {
             let result = try runProcess(archiver, ["rcs", output.path] + objects)
             guard result.status == 0 else { throw CompileError.link("ar failed: \(result.errorOutput)") }
         }
+        return try cache?.store(key, suffix: "-libwasmc_host.a", build: build)
+            ?? ArtifactCache.buildPrivately(named: "libwasmc_host.a", build: build)
     }
 }

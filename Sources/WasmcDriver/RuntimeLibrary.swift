@@ -33,15 +33,17 @@ public struct RuntimeLibrary: Sendable {
             parts.append([UInt8](contents))
         }
         let key = ArtifactCache.key(parts)
-        let cache = cache ?? ArtifactCache(directory: ArtifactCache.privateTemporaryDirectory())
-        if let runtime = cache.lookup(key, suffix: "-libwasmc_rt.so"), let spectest = cache.lookup(key, suffix: "-spectest.so") {
+        if let cache, let runtime = cache.lookup(key, suffix: "-libwasmc_rt.so"), let spectest = cache.lookup(key, suffix: "-spectest.so") {
             return RuntimeLibrary(runtimePath: runtime, spectestPath: spectest, sourceKey: key)
         }
+        func store(_ suffix: String, build: (URL) throws -> Void) throws -> URL {
+            try cache?.store(key, suffix: suffix, build: build) ?? ArtifactCache.buildPrivately(named: String(suffix.dropFirst()), build: build)
+        }
         do {
-            let runtime = try cache.store(key, suffix: "-libwasmc_rt.so") { output in
+            let runtime = try store("-libwasmc_rt.so") { output in
                 try buildRuntime(sourceDirectory: sourceDirectory, sources: sources, output: output)
             }
-            let spectest = try cache.store(key, suffix: "-spectest.so") { output in
+            let spectest = try store("-spectest.so") { output in
                 try buildSpectest(sourceDirectory: sourceDirectory, runtime: runtime, output: output)
             }
             return RuntimeLibrary(runtimePath: runtime, spectestPath: spectest, sourceKey: key)

@@ -90,7 +90,12 @@ private final class ChildRun: @unchecked Sendable {
             let idle = lock.withLock { Date().timeIntervalSince(lastActivity) }
             if idle > timeout {
                 timedOut = true
-                kill(process.processIdentifier, SIGKILL)
+                // SIGTERM first: the child's cleanup thread removes its private directories even while
+                // compiled code spins; SIGKILL only if that does not end it.
+                kill(process.processIdentifier, SIGTERM)
+                let deadline = Date().addingTimeInterval(2)
+                while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
                 break
             }
         }

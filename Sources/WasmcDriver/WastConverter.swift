@@ -68,13 +68,19 @@ func runProcess(_ executable: String, _ arguments: [String], environment: [Strin
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
-    if let environment { process.environment = environment }
+    // Compiler drivers put their intermediate files in $TMPDIR: make that private to this process too.
+    var childEnvironment = environment ?? ProcessInfo.processInfo.environment
+    if let scratch = try? ScratchDirectory.url() { childEnvironment["TMPDIR"] = scratch.path }
+    process.environment = childEnvironment
     let outputPipe = Pipe()
     let errorPipe = Pipe()
     process.standardOutput = outputPipe
     process.standardError = errorPipe
     process.standardInput = FileHandle.nullDevice
     try process.run()
+    let child = process.processIdentifier
+    SignalCleanup.track(child)
+    defer { SignalCleanup.untrack(child) }
     let errorData = LockedData()
     let reader = Thread { errorData.set(errorPipe.fileHandleForReading.readDataToEndOfFile()) }
     reader.start()

@@ -10,7 +10,8 @@ public struct WastRunner: Sendable {
         public var compilation: CompilationOptions
         /// Print every failure with its line and expected/actual values.
         public var verbose: Bool
-        /// Where converted scripts go; a fresh temporary directory when nil.
+        /// Where each script's private (mkdtemp) directory for its converted modules is made; the
+        /// temporary directory when nil.
         public var workDirectory: URL?
         /// The artifact cache; nil compiles into the work directory every time.
         public var cacheDirectory: URL?
@@ -42,11 +43,9 @@ public struct WastRunner: Sendable {
     public static func scripts(in paths: [String]) throws -> [URL] {
         var scripts: [URL] = []
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw WastRunnerError(description: "no such file or directory: \(path)")
-            }
-            if isDirectory.boolValue {
+            var status = stat()
+            guard stat(path, &status) == 0 else { throw FileError("cannot read the input", path: path, errno: errno) }
+            if status.st_mode & S_IFMT == S_IFDIR {
                 let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".wast") }.sorted()
                 scripts += names.map { URL(fileURLWithPath: path).appendingPathComponent($0) }
             } else {
@@ -79,11 +78,13 @@ public struct WastRunner: Sendable {
     /// `starting` is told the line of each command before it runs, `progress` the counts after it.
     public func run(script: URL, engine: LazyEngine, starting: ((Int) -> Void)? = nil,
                     progress: ((WastTally) -> Void)? = nil) -> WastTally {
-        let work = (options.workDirectory ?? FileManager.default.temporaryDirectory)
-            .appendingPathComponent("wasmc-wast-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
-        defer { try? FileManager.default.removeItem(at: work) }
         let parsed: WastScript
+        let work: URL
+        var directory: PrivateDirectory?
+        defer { directory?.remove() }
         do {
+            directory = try PrivateDirectory(prefix: "wasmc-wast-", in: options.workDirectory)
+            work = directory!.url
             parsed = try WastConverter.convert(script, into: work)
         } catch {
             var tally = WastTally()

@@ -157,7 +157,9 @@ struct WastRunnerTests {
     }
 
     @Test func missingScriptsAreReported() {
-        #expect(throws: WastRunnerError.self) { try WastRunner.scripts(in: ["/nonexistent/x.wast"]) }
+        #expect(throws: FileError("cannot read the input", path: "/nonexistent/x.wast", errno: ENOENT)) {
+            try WastRunner.scripts(in: ["/nonexistent/x.wast"])
+        }
     }
 }
 

@@ -78,9 +78,11 @@ public enum ProgramBenchmark {
         var (executable, first) = try timed { try builder.cachedExecutable(bytes) }
         guard builder.usesCache else { return (executable, .init(coldSeconds: first, cachedSeconds: nil)) }
         if wasCached {
-            let scratch = ArtifactCache.privateTemporaryDirectory().appendingPathComponent("bench-\(UUID().uuidString)")
-            defer { try? FileManager.default.removeItem(at: scratch) }
-            let cold = try timed { try builder.build(bytes, kind: .executable, output: scratch, grants: .runnerFlags) }.seconds
+            let scratch = try PrivateDirectory(prefix: "wasmc-bench-")
+            defer { scratch.remove() }
+            let cold = try timed {
+                try builder.build(bytes, kind: .executable, output: scratch.url.appendingPathComponent("cold"), grants: .runnerFlags)
+            }.seconds
             return (executable, .init(coldSeconds: cold, cachedSeconds: first))
         }
         let cached: Double

@@ -31,11 +31,15 @@ public enum TimedProcess {
     /// Runs `executable` with `arguments` (`arguments[0]` is the program's argv[0]) and `environment`,
     /// stdin from /dev/null, and waits for it.
     public static func run(_ executable: String, arguments: [String], environment: [String: String]) throws -> ProcessRun {
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("wasmc-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: work) }
-        let outputPath = work.appendingPathComponent("stdout").path
-        let errorPath = work.appendingPathComponent("stderr").path
+        let work: PrivateDirectory
+        do {
+            work = try PrivateDirectory(prefix: "wasmc-bench-")
+        } catch {
+            throw ProcessLaunchError(description: "\(error)")
+        }
+        defer { work.remove() }
+        let outputPath = work.url.appendingPathComponent("stdout").path
+        let errorPath = work.url.appendingPathComponent("stderr").path
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
