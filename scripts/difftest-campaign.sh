@@ -13,4 +13,4 @@ fi
 count=$1
 shift
 first=${DIFFTEST_FIRST_SEED:-1000000}
-exec python3 scripts/difftest/difftest.py --seeds "$first-$((first + count - 1))" --chunk 1000 --quiet "$@"
+exec python3 scripts/difftest/difftest.py --seeds "$first-$((first + count - 1))" --chunk 1000 "$@"

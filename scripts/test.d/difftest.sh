@@ -6,5 +6,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export WASMC=${WASMC:-$(pwd)/.build/debug/wasmc}
-exec python3 scripts/difftest/difftest.py --seeds "${DIFFTEST_SEEDS:-1-120}" \
+exec python3 scripts/difftest/difftest.py --seeds "${DIFFTEST_SEEDS:-1-200}" \
     --regressions scripts/difftest/regressions --jobs 2 --quiet --out "${DIFFTEST_OUT:-.difftest-out}"
