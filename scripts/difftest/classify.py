@@ -25,6 +25,8 @@ def classify(command: dict, detail: str) -> tuple[str, str]:
     """(category, class) of one failure; the class names the kind of disagreement, not the values."""
     if "unsupported" in detail:
         return UNSUPPORTED, "unsupported: " + detail[detail.find("unsupported"):][:100]
+    if detail.startswith("wasmc ") and ("died" in detail or "timed out" in detail):
+        return DIVERGENCE, detail.split(" in the command")[0]
     if detail.startswith("module at line"):
         return FOLLOW_ON, "module did not load"
     expected_kind, expected = command["expected"]

@@ -103,20 +103,24 @@ def _run_mode(binary, mode, entries, args, work, cache):
             path.write_text(text)
             scripts.append(path)
             maps[path.name] = (where, batch)
-        found, died = wasmc.run(binary, mode, scripts, args.jobs, cache, args.timeout)
+        found, died, counts = wasmc.run(binary, mode, scripts, args.jobs, cache, args.timeout)
         for (name, line), (kind, detail) in found.items():
             label, command = maps[name][0][line]
             failures[label].append((line, command, kind, detail))
+        for name, (where, _) in maps.items():
+            # Every command written must have run and passed or failed: a script wasmc could not read,
+            # or commands it skipped, would otherwise pass silently.
+            if name not in died and (name not in counts or sum(counts[name][:2]) != len(where) or counts[name][2]):
+                raise RuntimeError(f"{mode}: wasmc ran {counts.get(name)} (passed, failed, skipped) of the "
+                                   f"{len(where)} commands in {name}; kept in {work}")
         pending = []
         for name, (line, reason) in died.items():
             where, batch = maps[name]
-            label, command = where.get(line, (None, None))
-            if label is None:
-                continue
+            label, command = where.get(line, (batch[0][0], None))
             failures[label].append((line, command, "runner", f"wasmc {reason}"))
-            after = [entry for position, entry in enumerate(batch) if position > [e[0] for e in batch].index(label)]
-            if after:
-                pending.append(after)
+            position = [entry[0] for entry in batch].index(label)
+            if batch[position + 1:]:
+                pending.append(batch[position + 1:])
         round_number += 1
         wasmc.clean_cache(cache)
     return failures
@@ -180,19 +184,17 @@ def main() -> int:
     cache = work / "cache"
     if not args.quiet:
         print(f"difftest: {len(items)} modules, modes {', '.join(modes)}, wasmc {binary}, {args.jobs} jobs", flush=True)
-    try:
-        with multiprocessing.Pool(args.jobs) as pool:
-            for start in range(0, len(items), args.chunk):
-                chunk = items[start:start + args.chunk]
-                prepared = pool.map(_prepare, chunk, chunksize=4)
-                _run_chunk(prepared, binary, modes, args, work, cache, out, tally)
-                if not args.quiet:
-                    elapsed = time.monotonic() - started
-                    done = min(start + args.chunk, len(items))
-                    diverged = sum(len(tally.divergent[m]) for m in modes)
-                    print(f"  {done}/{len(items)} modules, {elapsed:.0f} s, {diverged} divergent (module, mode) pairs", flush=True)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    with multiprocessing.Pool(args.jobs) as pool:
+        for start in range(0, len(items), args.chunk):
+            chunk = items[start:start + args.chunk]
+            prepared = pool.map(_prepare, chunk, chunksize=4)
+            _run_chunk(prepared, binary, modes, args, work, cache, out, tally)
+            if not args.quiet:
+                elapsed = time.monotonic() - started
+                done = min(start + args.chunk, len(items))
+                diverged = sum(len(tally.divergent[m]) for m in modes)
+                print(f"  {done}/{len(items)} modules, {elapsed:.0f} s, {diverged} divergent (module, mode) pairs", flush=True)
+    shutil.rmtree(work, ignore_errors=True)  # kept when something failed, for a look
     _print_totals(tally, modes, time.monotonic() - started, out)
     return 1 if any(tally.divergent[m] for m in modes) else 0
 

@@ -35,7 +35,7 @@ def first_divergence(wasm: bytes, mode: str) -> str | None:
         text, where = wastgen.script([("m", wasm, record)])
         script = Path(scratch) / "m.wast"
         script.write_text(text)
-        failures, died = wasmc.run(wasmc.find_binary(), mode, [script], 1, Path(scratch) / "cache", 60)
+        failures, died, _ = wasmc.run(wasmc.find_binary(), mode, [script], 1, Path(scratch) / "cache", 60)
     found = sorted((line, detail) for (_, line), (_, detail) in failures.items())
     if died:
         return "wasmc runner died"

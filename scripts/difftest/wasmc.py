@@ -18,6 +18,7 @@ MODES = {
 }
 
 _FAILURE = re.compile(r"^(?P<file>[^:\n]+\.wast):(?P<line>\d+): (?P<type>\S+) failed: (?P<detail>.*)$")
+_SUMMARY = re.compile(r"^(?P<file>[^:\n]+\.wast): (?P<passed>\d+) passed, (?P<failed>\d+) failed, (?P<skipped>\d+) skipped")
 _DIED = re.compile(r"^(?P<file>[^:\n]+\.wast): the runner (?P<reason>.+) in the command at line (?P<line>\d+);")
 
 
@@ -32,24 +33,27 @@ def find_binary() -> str:
     raise SystemExit("difftest: no wasmc binary; run `swift build -c release` or set WASMC")
 
 
-def run(binary: str, mode: str, scripts: list[Path], jobs: int, cache: Path, timeout: int) -> tuple[dict, dict]:
-    """Returns ({(script name, line): (command type, detail)}, {script name: (line, reason)}) where
-    the second lists scripts whose runner died or hung (the commands after that line did not run)."""
+def run(binary: str, mode: str, scripts: list[Path], jobs: int, cache: Path, timeout: int) -> tuple[dict, dict, dict]:
+    """Returns ({(script name, line): (command type, detail)}, {script name: (line, reason)},
+    {script name: (passed, failed, skipped)}); the second lists scripts whose runner died or hung
+    (the commands after that line did not run)."""
     environment = dict(os.environ, XDG_CACHE_HOME=str(cache))
     command = [binary, "wast", *MODES[mode], "--verbose", "--jobs", str(max(jobs, 2)), "--timeout", str(timeout),
                *map(str, scripts)]
     # --jobs 2 at least: each script then runs in a child process, so a crash loses only that script.
     result = subprocess.run(command, capture_output=True, text=True, errors="replace", env=environment)
-    failures, died = {}, {}
+    failures, died, counts = {}, {}, {}
     for line in result.stdout.splitlines():
         if match := _FAILURE.match(line):
             failures[(match["file"], int(match["line"]))] = (match["type"], match["detail"])
+        elif match := _SUMMARY.match(line):
+            counts[match["file"]] = (int(match["passed"]), int(match["failed"]), int(match["skipped"]))
         elif match := _DIED.match(line):
             died[match["file"]] = (int(match["line"]), match["reason"])
     closing = [line for line in result.stdout.splitlines() if re.match(r"^\d+ passed, \d+ failed", line)]
     if not closing:
         raise RuntimeError(f"wasmc wast ({mode}) ended without its closing line:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
-    return failures, died
+    return failures, died, counts
 
 
 def clean_cache(cache: Path) -> None:
