@@ -41,16 +41,21 @@ def run(binary: str, mode: str, scripts: list[Path], jobs: int, cache: Path, tim
     command = [binary, "wast", *MODES[mode], "--verbose", "--jobs", str(max(jobs, 2)), "--timeout", str(timeout),
                *map(str, scripts)]
     # --jobs 2 at least: each script then runs in a child process, so a crash loses only that script.
+    # stdbuf -oL: the children write failure lines with buffered print() and progress records
+    # unbuffered, so a block-buffered child can cut a failure line in two around a progress record.
+    command = ["stdbuf", "-oL", *command]
     result = subprocess.run(command, capture_output=True, text=True, errors="replace", env=environment)
     failures, died, counts = {}, {}, {}
-    for line in result.stdout.splitlines():
+    for line in result.stdout.split("\n"):  # not splitlines(): export names may hold \x1e, \x85, …
+        if "@wasmc-" in line:
+            raise RuntimeError(f"wasmc wast ({mode}): a child's output was interleaved: {line[:200]!r}")
         if match := _FAILURE.match(line):
             failures[(match["file"], int(match["line"]))] = (match["type"], match["detail"])
         elif match := _SUMMARY.match(line):
             counts[match["file"]] = (int(match["passed"]), int(match["failed"]), int(match["skipped"]))
         elif match := _DIED.match(line):
             died[match["file"]] = (int(match["line"]), match["reason"])
-    closing = [line for line in result.stdout.splitlines() if re.match(r"^\d+ passed, \d+ failed", line)]
+    closing = [line for line in result.stdout.split("\n") if re.match(r"^\d+ passed, \d+ failed", line)]
     if not closing:
         raise RuntimeError(f"wasmc wast ({mode}) ended without its closing line:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
     return failures, died, counts
