@@ -1,0 +1,72 @@
+"""Runs `wasmc wast` on batches of scripts in one mode and reads its --verbose output back into
+failures per (script, line)."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# name -> wasmc flags
+MODES = {
+    "guard-O2": ["-O2", "--bounds-checks", "guard"],
+    "explicit-O2": ["-O2", "--bounds-checks", "explicit"],
+    "guard-O0": ["-O0", "--bounds-checks", "guard"],
+    "explicit-O0": ["-O0", "--bounds-checks", "explicit"],
+}
+
+_FAILURE = re.compile(r"^(?P<file>[^:\n]+\.wast):(?P<line>\d+): (?P<type>\S+) failed: (?P<detail>.*)$")
+_SUMMARY = re.compile(r"^(?P<file>[^:\n]+\.wast): (?P<passed>\d+) passed, (?P<failed>\d+) failed, (?P<skipped>\d+) skipped")
+_DIED = re.compile(r"^(?P<file>[^:\n]+\.wast): the runner (?P<reason>.+) in the command at line (?P<line>\d+);")
+
+
+def find_binary() -> str:
+    """$WASMC, else the release build, else the debug build of this checkout."""
+    if os.environ.get("WASMC"):
+        return os.environ["WASMC"]
+    for build in ("release", "debug"):
+        candidate = ROOT / ".build" / build / "wasmc"
+        if candidate.exists():
+            return str(candidate)
+    raise SystemExit("difftest: no wasmc binary; run `swift build -c release` or set WASMC")
+
+
+def run(binary: str, mode: str, scripts: list[Path], jobs: int, cache: Path, timeout: int) -> tuple[dict, dict, dict]:
+    """Returns ({(script name, line): (command type, detail)}, {script name: (line, reason)},
+    {script name: (passed, failed, skipped)}); the second lists scripts whose runner died or hung
+    (the commands after that line did not run)."""
+    environment = dict(os.environ, XDG_CACHE_HOME=str(cache))
+    command = [binary, "wast", *MODES[mode], "--verbose", "--jobs", str(max(jobs, 2)), "--timeout", str(timeout),
+               *map(str, scripts)]
+    # --jobs 2 at least: each script then runs in a child process, so a crash loses only that script.
+    # stdbuf -oL: the children write failure lines with buffered print() and progress records
+    # unbuffered, so a block-buffered child can cut a failure line in two around a progress record.
+    command = ["stdbuf", "-oL", *command]
+    result = subprocess.run(command, capture_output=True, text=True, errors="replace", env=environment)
+    failures, died, counts = {}, {}, {}
+    for line in result.stdout.split("\n"):  # not splitlines(): export names may hold \x1e, \x85, …
+        if "@wasmc-" in line:
+            raise RuntimeError(f"wasmc wast ({mode}): a child's output was interleaved: {line[:200]!r}")
+        if match := _FAILURE.match(line):
+            failures[(match["file"], int(match["line"]))] = (match["type"], match["detail"])
+        elif match := _SUMMARY.match(line):
+            counts[match["file"]] = (int(match["passed"]), int(match["failed"]), int(match["skipped"]))
+        elif match := _DIED.match(line):
+            died[match["file"]] = (int(match["line"]), match["reason"])
+    closing = [line for line in result.stdout.split("\n") if re.match(r"^\d+ passed, \d+ failed", line)]
+    if not closing:
+        raise RuntimeError(f"wasmc wast ({mode}) ended without its closing line:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+    return failures, died, counts
+
+
+def clean_cache(cache: Path) -> None:
+    """Drops compiled modules (each is compiled once per mode) but keeps the runtime library."""
+    directory = cache / "wasmc"
+    if not directory.is_dir():
+        return
+    for entry in directory.iterdir():
+        if "libwasmc_rt" in entry.name or "spectest" in entry.name:
+            continue
+        entry.unlink(missing_ok=True)
