@@ -101,8 +101,9 @@ extension ByteDemand {
             default:
                 // Conversions (`convert_i32_s`, `demote_f64`) read everything; binary arithmetic and
                 // compares fold with a constant NaN or infinity.
+                // A repeated operand does not fold (`x * x`, `x - x` is NaN for infinities).
                 if operation.contains("_") { return allOperands }
-                return repeated || floatConstantsFold(laneBytes: width) ? nil : allOperands
+                return floatConstantsFold(laneBytes: width) ? nil : allOperands
             }
         }
 
@@ -164,8 +165,8 @@ extension ByteDemand {
         /// arithmetic, lane-wise conversions).
         func wholeLanesUnlessFoldable(_ laneBytes: Int, float: Bool = false) -> [ByteMask]? {
             let unary = operands.count == 1
-            let foldable = float ? floatConstantsFold(laneBytes: laneBytes) : hasConstant
-            guard unary || (!foldable && !repeated) else { return nil }
+            let foldable = float ? floatConstantsFold(laneBytes: laneBytes) : hasConstant || repeated
+            guard unary || !foldable else { return nil }
             if operation.hasPrefix("all_true") || operation.hasPrefix("swizzle") { return nil }
             return operands.map { _ in wholeLanes(result, laneBytes: laneBytes) }
         }

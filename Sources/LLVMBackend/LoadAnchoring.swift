@@ -45,7 +45,9 @@ struct LoadAnchoring {
     let overwrites: StoreOverwrites
     /// Per value: the block of each user, and the user's result when LLVM could sink the user too.
     private var users: [Int: [(block: Int, sinkableResult: Value?)]] = [:]
-    private lazy var dominators = DominatorTree(function)
+    private let dominators: DominatorTree
+    /// Blocks entered from a block they dominate.
+    private var loopHeaders: Set<Int> = []
 
     init(_ function: IRFunction, interface: Interface) {
         self.function = function
@@ -55,7 +57,9 @@ struct LoadAnchoring {
         definitionSite = Array(repeating: (-1, -1), count: valueCount)
         predecessorCounts = Array(repeating: 0, count: function.blocks.count)
         globalDemand = Array(repeating: 0, count: valueCount)
-        overwrites = StoreOverwrites(function)
+        let dominators = DominatorTree(function)
+        self.dominators = dominators
+        overwrites = StoreOverwrites(function, dominators: dominators)
         if !function.blocks.isEmpty { predecessorCounts[0] = 1 }  // the entry edge
         collectDefinitions()
         collectUsers()
@@ -89,6 +93,7 @@ struct LoadAnchoring {
             blockSegments.append(segment)  // the terminator
             segments.append(blockSegments)
             for call in block.terminator?.blockCalls ?? [] {
+                if dominators.dominates(call.block, block.id) { loopHeaders.insert(Int(call.block.index)) }
                 predecessorCounts[Int(call.block.index)] += 1
                 for (argument, parameter) in zip(call.arguments, function[call.block].parameters) {
                     incomingArguments[Int(parameter.index), default: []].append(argument)
@@ -148,7 +153,9 @@ struct LoadAnchoring {
         guard let blocks = consumingBlocks(of: value) else { return false }
         if blocks.contains(block) { return true }
         for call in function.blocks[block].terminator?.blockCalls ?? [] {
+            // LLVM does not sink into a loop (a header is entered again from inside it).
             let successor = call.block
+            if loopHeaders.contains(Int(successor.index)) { continue }
             if blocks.allSatisfy({ dominators.dominates(successor, BlockID(UInt32($0))) }) { return false }
         }
         return true

@@ -5,9 +5,9 @@ import WasmIR
 /// elimination could delete them: such a store does not keep the value it writes alive (`LoadAnchoring`).
 ///
 /// Addresses are compared as LLVM can: a root value plus a constant (`add` of constants folded, constant
-/// addresses with no root). From each store the search walks forward through the control flow; a path
-/// ends at anything that may read the stored bytes (a load that may alias, a call, a runtime helper, a
-/// trap, a return), and the store counts as overwritable if some path reaches a store covering it.
+/// addresses with no root). As for dead-store elimination, a store is overwritable when every path from
+/// it reaches a store covering it before anything that may read the stored bytes (a load that may
+/// alias, a call, a runtime helper, a trap, a return); a search too long to settle counts as overwritable.
 struct StoreOverwrites {
     private struct Address: Equatable {
         var root: Value?
@@ -23,9 +23,9 @@ struct StoreOverwrites {
 
     private var overwritten: Set<[Int]> = []
     /// Bounds the walk from each store; a store the walk cannot settle counts as overwritable.
-    private static let searchBudget = 512
+    private static let searchBudget = 2048
 
-    init(_ function: IRFunction) {
+    init(_ function: IRFunction, dominators: DominatorTree) {
         var definitions: [Int: Operation] = [:]
         for block in function.blocks {
             for instruction in block.instructions where instruction.results.count == 1 {
@@ -69,40 +69,46 @@ struct StoreOverwrites {
             for (position, instruction) in block.instructions.enumerated() {
                 guard let stored = access(instruction.operation), stored.isStore else { continue }
                 var budget = Self.searchBudget
-                var visited: Set<Int> = []
-                var pending: [(block: Int, from: Int)] = [(blockIndex, position + 1)]
-                search: while let (current, from) = pending.popLast() {
+                var visiting: Set<[Int]> = []
+                /// Whether every path from `from` in `current` overwrites the store before anything may
+                /// read it. Past a loop's back edge one SSA value may hold another address, so equal
+                /// roots prove nothing there; the store reached again is not its own killer.
+                func killed(_ current: Int, from: Int, looped: Bool) -> Bool {
                     let instructions = function.blocks[current].instructions
-                    var reachedEnd = true
                     for index in from..<instructions.count {
                         budget -= 1
+                        if budget < 0 { return true }  // unsettled: assume the worst
+                        if current == blockIndex && index == position { return false }
                         let operation = instructions[index].operation
-                        if budget < 0 { overwritten.insert([blockIndex, position]); break search }
                         if let other = access(operation) {
-                            let sameRoot = other.address.root == stored.address.root
+                            let sameRoot = other.address.root == stored.address.root && (!looped || stored.address.root == nil)
                             if other.isStore {
-                                if sameRoot && other.start <= stored.start && stored.end <= other.end {
-                                    overwritten.insert([blockIndex, position])
-                                    break search
-                                }
+                                if sameRoot && other.start <= stored.start && stored.end <= other.end { return true }
                                 continue
                             }
                             // A load LLVM cannot prove disjoint may read the stored bytes.
-                            if !(sameRoot && (other.end <= stored.start || stored.end <= other.start)) { reachedEnd = false; break }
+                            let disjoint = other.address.root == stored.address.root && !looped
+                                && (other.end <= stored.start || stored.end <= other.start)
+                            if !disjoint { return false }
                             continue
                         }
-                        if Self.mayRead(operation) { reachedEnd = false; break }
+                        if Self.mayRead(operation) { return false }
                     }
-                    guard reachedEnd else { continue }
-                    switch function.blocks[current].terminator {
-                    case .jump, .branch, .switchTable:
-                        for call in function.blocks[current].terminator?.blockCalls ?? [] where visited.insert(Int(call.block.index)).inserted {
-                            pending.append((Int(call.block.index), 0))
-                        }
-                    default:
-                        break  // return and trap: memory is observed
+                    guard let terminator = function.blocks[current].terminator else { return false }
+                    let successors = terminator.blockCalls.map(\.block)
+                    // Returns and traps observe memory.
+                    guard !successors.isEmpty else { return false }
+                    for next in successors {
+                        let crosses = looped || dominators.dominates(next, BlockID(UInt32(current)))
+                        let key = [Int(next.index), crosses ? 1 : 0]
+                        if visiting.contains(key) { return false }  // a cycle with no overwrite
+                        visiting.insert(key)
+                        defer { visiting.remove(key) }
+                        if !killed(Int(next.index), from: 0, looped: crosses) { return false }
                     }
+                    return true
                 }
+                if killed(blockIndex, from: position + 1, looped: false) { overwritten.insert([blockIndex, position]) }
             }
         }
     }
