@@ -204,7 +204,7 @@ def _run_chunk(prepared, binary, modes, args, work, cache, out, tally):
     for label, wasm, record in prepared:
         tally.generated += 1
         if wasm is None:
-            tally.skipped[record.split(":")[0] if record.startswith(("wasmtime", "not comparable")) else record] += 1
+            tally.skipped[record[:100]] += 1
             continue
         tally.run += 1
         tally.stopped += record["stopped"] is not None
@@ -215,21 +215,22 @@ def _run_chunk(prepared, binary, modes, args, work, cache, out, tally):
         failures = _run_mode(binary, mode, entries, args, work, cache)
         for label in commands:
             found = sorted(failures.get(label, []), key=lambda failure: failure[0])
-            categories = [(classify.classify(command, detail) if command else (classify.DIVERGENCE, detail), failure)
-                          for failure in found for (_, command, _, detail) in [failure]]
-            if categories and categories[0][0][0] == classify.UNSUPPORTED:
+            categories = [classify.classify(command, detail) if command else (classify.DIVERGENCE, detail)
+                          for _, command, _, detail in found]
+            if categories and categories[0][0] == classify.UNSUPPORTED:
                 tally.unsupported[mode] += 1
                 tally.unsupported_modules.add(label)
                 continue
             tally.calls[mode] += commands[label]
             if not categories:
                 continue
-            (category, kind), _ = categories[0]
+            # The first failure names the module's class: later ones may just follow from it.
+            category, kind = categories[0]
             if category == classify.STACK:
                 tally.stack[mode][kind] += 1
                 continue
             tally.divergent[mode].add(label)
-            tally.divergent_commands[mode] += sum(1 for (c, _), _ in categories if c == classify.DIVERGENCE)
+            tally.divergent_commands[mode] += sum(1 for c, _ in categories if c == classify.DIVERGENCE)
             tally.classes[mode][kind] += 1
             per_label[label][mode] = found
     for label, wasm, record in entries:
