@@ -29,6 +29,7 @@ import classify  # noqa: E402
 import reference  # noqa: E402
 import smith  # noqa: E402
 import wasmc  # noqa: E402
+from tools import WASM_TOOLS  # noqa: E402
 import wastgen  # noqa: E402
 from values import describe  # noqa: E402
 
@@ -48,7 +49,7 @@ def _prepare(item):
             if problem:
                 return label, None, problem
         else:
-            parsed = subprocess.run(["wasm-tools", "parse", source, "-o", path], capture_output=True, text=True)
+            parsed = subprocess.run([WASM_TOOLS, "parse", source, "-o", path], capture_output=True, text=True)
             if parsed.returncode != 0:
                 return label, None, f"wasm-tools parse failed: {parsed.stderr.strip()[:200]}"
         wasm = Path(path).read_bytes()
@@ -130,7 +131,7 @@ def _save(out: Path, label, wasm, record, per_mode):
     folder = out / str(label)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "module.wasm").write_bytes(wasm)
-    printed = subprocess.run(["wasm-tools", "print", str(folder / "module.wasm")], capture_output=True, text=True)
+    printed = subprocess.run([WASM_TOOLS, "print", str(folder / "module.wasm")], capture_output=True, text=True)
     (folder / "module.wat").write_text(printed.stdout or printed.stderr)
     text, _ = wastgen.script([(label, wasm, record)])
     (folder / "expect.wast").write_text(text)

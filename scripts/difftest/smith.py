@@ -6,6 +6,8 @@ import random
 import re
 import subprocess
 
+from tools import WASM_TOOLS
+
 INPUT_BYTES = 4096
 FUEL = 1000
 REFUEL = "__difftest_refuel"
@@ -39,7 +41,7 @@ def generate(seed: int, path: str) -> str | None:
     # Every fourth seed asks smith to guard its loads, divisions and conversions: those modules trap
     # far less, so calls run deeper and compare more values.
     flags = FLAGS + (["--disallow-traps", "true"] if seed % 4 == 3 else [])
-    result = subprocess.run(["wasm-tools", "smith", "-o", path, *flags], input=data, capture_output=True)
+    result = subprocess.run([WASM_TOOLS, "smith", "-o", path, *flags], input=data, capture_output=True)
     if result.returncode != 0:
         return "smith could not generate a module" if result.returncode == 2 else \
             "smith failed: " + result.stderr.decode(errors="replace").strip().splitlines()[-1][:120]
@@ -49,7 +51,7 @@ def generate(seed: int, path: str) -> str | None:
 def _add_refuel(path: str) -> str | None:
     """Exports a function that refills smith's fuel global. The fuel is shared by the whole instance,
     so without a refill the first export that loops long leaves every later call trapping at once."""
-    text = subprocess.run(["wasm-tools", "print", path], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run([WASM_TOOLS, "print", path], capture_output=True, text=True, check=True).stdout
     globals_ = re.findall(r"^  \(global \(;(\d+);\) (.*)$", text, re.MULTILINE)
     if not globals_ or globals_[-1][1] != f"(mut i32) i32.const {FUEL})":
         return "no fuel global found"  # smith's --ensure-termination adds it last
@@ -57,5 +59,5 @@ def _add_refuel(path: str) -> str | None:
     body = text.rstrip()
     assert body.endswith(")")
     text = body[:-1] + f'  (func (export "{REFUEL}") (global.set {index} (i32.const {FUEL})))\n)\n'
-    parsed = subprocess.run(["wasm-tools", "parse", "-", "-o", path], input=text, capture_output=True, text=True)
+    parsed = subprocess.run([WASM_TOOLS, "parse", "-", "-o", path], input=text, capture_output=True, text=True)
     return None if parsed.returncode == 0 else "adding the refuel function failed: " + parsed.stderr[:100]
