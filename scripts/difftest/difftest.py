@@ -29,6 +29,7 @@ import classify  # noqa: E402
 import reference  # noqa: E402
 import smith  # noqa: E402
 import wasmc  # noqa: E402
+from tools import WASM_TOOLS  # noqa: E402
 import wastgen  # noqa: E402
 from values import describe  # noqa: E402
 
@@ -48,7 +49,7 @@ def _prepare(item):
             if problem:
                 return label, None, problem
         else:
-            parsed = subprocess.run(["wasm-tools", "parse", source, "-o", path], capture_output=True, text=True)
+            parsed = subprocess.run([WASM_TOOLS, "parse", source, "-o", path], capture_output=True, text=True)
             if parsed.returncode != 0:
                 return label, None, f"wasm-tools parse failed: {parsed.stderr.strip()[:200]}"
         wasm = Path(path).read_bytes()
@@ -130,7 +131,7 @@ def _save(out: Path, label, wasm, record, per_mode):
     folder = out / str(label)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "module.wasm").write_bytes(wasm)
-    printed = subprocess.run(["wasm-tools", "print", str(folder / "module.wasm")], capture_output=True, text=True)
+    printed = subprocess.run([WASM_TOOLS, "print", str(folder / "module.wasm")], capture_output=True, text=True)
     (folder / "module.wat").write_text(printed.stdout or printed.stderr)
     text, _ = wastgen.script([(label, wasm, record)])
     (folder / "expect.wast").write_text(text)
@@ -204,32 +205,35 @@ def _run_chunk(prepared, binary, modes, args, work, cache, out, tally):
     for label, wasm, record in prepared:
         tally.generated += 1
         if wasm is None:
-            tally.skipped[record.split(":")[0] if record.startswith(("wasmtime", "not comparable")) else record] += 1
+            tally.skipped[record[:100]] += 1
             continue
         tally.run += 1
         tally.stopped += record["stopped"] is not None
         entries.append((label, wasm, record))
-    commands = {label: 1 + len(record["calls"]) + len(record["globals"]) for label, _, record in entries}
+    # Refuel calls are bookkeeping, not comparisons.
+    commands = {label: 1 + sum(call[0] != smith.REFUEL for call in record["calls"]) + len(record["globals"])
+                for label, _, record in entries}
     per_label = defaultdict(dict)
     for mode in modes:
         failures = _run_mode(binary, mode, entries, args, work, cache)
         for label in commands:
             found = sorted(failures.get(label, []), key=lambda failure: failure[0])
-            categories = [(classify.classify(command, detail) if command else (classify.DIVERGENCE, detail), failure)
-                          for failure in found for (_, command, _, detail) in [failure]]
-            if categories and categories[0][0][0] == classify.UNSUPPORTED:
+            categories = [classify.classify(command, detail) if command else (classify.DIVERGENCE, detail)
+                          for _, command, _, detail in found]
+            if categories and categories[0][0] == classify.UNSUPPORTED:
                 tally.unsupported[mode] += 1
                 tally.unsupported_modules.add(label)
                 continue
             tally.calls[mode] += commands[label]
             if not categories:
                 continue
-            (category, kind), _ = categories[0]
+            # The first failure names the module's class: later ones may just follow from it.
+            category, kind = categories[0]
             if category == classify.STACK:
                 tally.stack[mode][kind] += 1
                 continue
             tally.divergent[mode].add(label)
-            tally.divergent_commands[mode] += sum(1 for (c, _), _ in categories if c == classify.DIVERGENCE)
+            tally.divergent_commands[mode] += sum(1 for c, _ in categories if c == classify.DIVERGENCE)
             tally.classes[mode][kind] += 1
             per_label[label][mode] = found
     for label, wasm, record in entries:

@@ -15,6 +15,7 @@ from wasmtime import _ffi as ffi
 from wasmtime._func import enter_wasm
 
 import wasmbin
+from smith import REFUEL
 from values import pick, zero
 
 # Wasmtime trap codes -> the spec's assert_trap wording (what wasmc's wast runner matches against).
@@ -146,13 +147,17 @@ def run(engine: wasmtime.Engine, wasm: bytes, seed: int) -> dict:
     exports = instance.exports(store)
     rng = random.Random(seed)
     listed = wasmbin.exports(wasm)
+    refuel = exports[REFUEL] if any(name == REFUEL for name, _, _ in listed) else None
     for name, kind, signature in listed:
-        if kind != "func":
+        if kind != "func" or name == REFUEL:
             continue
         params, results = signature
         func = exports[name]
         # Each export twice: all zeros, then seeded boundary values.
         for arguments in ([zero(k) for k in params], [pick(k, rng) for k in params]):
+            if refuel is not None:  # every call starts with the same fuel, in both engines
+                _call(store, refuel, [], [], [])
+                record["calls"].append((REFUEL, [], ("values", [])))
             try:
                 outcome = ("values", _call(store, func, params, results, arguments))
             except wasmtime.Trap as trap:

@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import classify  # noqa: E402
 import reference  # noqa: E402
 import wasmc  # noqa: E402
+from tools import WASM_TOOLS  # noqa: E402
 import wastgen  # noqa: E402
 
 
@@ -68,9 +69,9 @@ def main() -> int:
         predicate.write_text(f"#!/bin/sh\nexec {sys.executable} {Path(__file__).resolve()} x --mode {args.mode} "
                              f"--keep {shlex.quote(kind)} --check \"$1\"\n")
         predicate.chmod(0o755)
-        subprocess.run(["wasm-tools", "shrink", "--attempts", str(args.attempts), str(predicate), args.module,
+        subprocess.run([WASM_TOOLS, "shrink", "--attempts", str(args.attempts), str(predicate), args.module,
                         "-o", str(output)], check=True, env=dict(os.environ))
-    wat = subprocess.run(["wasm-tools", "print", str(output)], capture_output=True, text=True, check=True).stdout
+    wat = subprocess.run([WASM_TOOLS, "print", str(output)], capture_output=True, text=True, check=True).stdout
     output.with_suffix(".wat").write_text(wat)
     print(f"{output} ({output.stat().st_size} bytes) keeps: {kind}")
     print(wat)

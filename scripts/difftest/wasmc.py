@@ -19,6 +19,7 @@ MODES = {
 
 _FAILURE = re.compile(r"^(?P<file>[^:\n]+\.wast):(?P<line>\d+): (?P<type>\S+) failed: (?P<detail>.*)$")
 _SUMMARY = re.compile(r"^(?P<file>[^:\n]+\.wast): (?P<passed>\d+) passed, (?P<failed>\d+) failed, (?P<skipped>\d+) skipped")
+_ANY_FILE_LINE = re.compile(r"^[^:\n]+\.wast:\d+: ")
 _DIED = re.compile(r"^(?P<file>[^:\n]+\.wast): the runner (?P<reason>.+) in the command at line (?P<line>\d+);")
 
 
@@ -46,15 +47,23 @@ def run(binary: str, mode: str, scripts: list[Path], jobs: int, cache: Path, tim
     command = ["stdbuf", "-oL", *command]
     result = subprocess.run(command, capture_output=True, text=True, errors="replace", env=environment)
     failures, died, counts = {}, {}, {}
+    last = None
     for line in result.stdout.split("\n"):  # not splitlines(): export names may hold \x1e, \x85, …
         if "@wasmc-" in line:
             raise RuntimeError(f"wasmc wast ({mode}): a child's output was interleaved: {line[:200]!r}")
         if match := _FAILURE.match(line):
-            failures[(match["file"], int(match["line"]))] = (match["type"], match["detail"])
+            last = (match["file"], int(match["line"]))
+            failures[last] = (match["type"], match["detail"])
         elif match := _SUMMARY.match(line):
             counts[match["file"]] = (int(match["passed"]), int(match["failed"]), int(match["skipped"]))
+            last = None
         elif match := _DIED.match(line):
             died[match["file"]] = (int(match["line"]), match["reason"])
+            last = None
+        elif last and line and not _ANY_FILE_LINE.match(line):
+            # An export name holding a newline continues the failure on the next line.
+            kind, detail = failures[last]
+            failures[last] = (kind, detail + "\n" + line)
     closing = [line for line in result.stdout.split("\n") if re.match(r"^\d+ passed, \d+ failed", line)]
     if not closing:
         raise RuntimeError(f"wasmc wast ({mode}) ended without its closing line:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
