@@ -39,11 +39,14 @@ extension LoadAnchoring {
             case .i32Load, .f32Load, .i64Load32S, .i64Load32U, .v128Load32Zero: return 1 << 3
             case .i64Load, .f64Load, .v128Load64Zero: return 1 << 7
             case .v128Load: return 1 << 15
-            // Widening loads put the last loaded lane in the top lane; its sign copies are as good.
-            case .v128Load8x8S, .v128Load16x4S, .v128Load32x2S: return 0xC000 | (op == .v128Load8x8S ? 0x4000 : 0x3000)
+            // Widening loads put the last loaded byte in the top lane: the high byte of its value, and
+            // for signed ones the sign copies above it.
+            case .v128Load8x8S: return 0xC000
+            case .v128Load16x4S: return 0xE000
+            case .v128Load32x2S: return 0xF800
             case .v128Load8x8U: return 1 << 14
-            case .v128Load16x4U: return 0x3000
-            case .v128Load32x2U: return 0x0F00
+            case .v128Load16x4U: return 1 << 13
+            case .v128Load32x2U: return 1 << 11
             // A splat's every lane holds the whole scalar: any copy of its last byte.
             case .v128Load8Splat: return 0xFFFF
             case .v128Load16Splat: return 0xAAAA

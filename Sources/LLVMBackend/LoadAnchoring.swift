@@ -230,12 +230,21 @@ struct LoadAnchoring {
             }
             return text
         }
+        /// Arms without a side effect or a trap of their own may fold into one another (or into a select
+        /// whose result may be dropped).
+        func hasEffect(_ block: BlockID) -> Bool {
+            let target = function[block]
+            if case .trap? = target.terminator { return true }
+            return target.instructions.contains { Self.isBarrier($0.operation) }
+        }
         switch terminator {
         case .branch(let condition, let ifTrue, let ifFalse):
-            return ifTrue.block != ifFalse.block && shape(ifTrue.block) != shape(ifFalse.block) ? condition : nil
+            let differ = ifTrue.block != ifFalse.block && shape(ifTrue.block) != shape(ifFalse.block)
+            return differ && (hasEffect(ifTrue.block) || hasEffect(ifFalse.block)) ? condition : nil
         case .switchTable(let index, let targets, let defaultTarget):
-            let shapes = Set((targets + [defaultTarget]).map { "\(shape($0.block))" })
-            return shapes.count > 1 ? index : nil
+            let blocks = (targets + [defaultTarget]).map(\.block)
+            let shapes = Set(blocks.map(shape))
+            return shapes.count > 1 && blocks.contains(where: hasEffect) ? index : nil
         default:
             return nil
         }
