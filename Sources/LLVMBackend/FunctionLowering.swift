@@ -77,7 +77,7 @@ final class FunctionLowering {
             let pointer = LLVMBuildLoad2(builder, module.ptr, offsetPointer(instance, module.layout.memories), "")!
             module.tag(pointer, .runtimeData)
             memoryPointer = pointer
-            memoryBase = LLVMBuildLoad2(builder, module.ptr, pointer, "")
+            memoryBase = LLVMBuildLoad2(builder, module.ptr, offsetPointer(pointer, RuntimeABI.memoryBase), "")
             module.tag(memoryBase!, .runtimeData)
         }
         branch(to: BlockID(0), with: incomingParameters())
@@ -214,7 +214,7 @@ final class FunctionLowering {
             } else {
                 if let pointer = resultsPointer {
                     for (index, result) in results.enumerated() {
-                        let store = LLVMBuildStore(builder, value(result), offsetPointer(pointer, 16 * index))!
+                        let store = LLVMBuildStore(builder, value(result), offsetPointer(pointer, RuntimeABI.resultSlot * index))!
                         LLVMSetAlignment(store, 8)  // the host's results area is only 8-byte aligned
                     }
                 }

@@ -1,5 +1,8 @@
 import ArgumentParser
-import WasmcDriver
+import WasmcCompiler
+import WasmcDevTools
+import WasmcHost
+import WasmcSpecTest
 
 /// `wasmc bench-frontend FILE.wasm`: decode/validate/SSA throughput of the frontend on one module.
 struct BenchFrontendCommand: ParsableCommand {

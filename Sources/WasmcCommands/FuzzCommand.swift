@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import WasmcDriver
+import WasmcCompiler
+import WasmcDevTools
+import WasmcHost
+import WasmcSpecTest
 
 /// `wasmc fuzz CORPUS...`: long mutation-fuzzing runs of the frontend (a developer tool).
 struct FuzzCommand: ParsableCommand {

@@ -1,5 +1,8 @@
 import ArgumentParser
-import WasmcDriver
+import WasmcCompiler
+import WasmcDevTools
+import WasmcHost
+import WasmcSpecTest
 
 /// `--dir` and `--env` of the commands that run WASI programs, parsed once into `HostGrants`.
 struct GrantArguments: ParsableArguments {

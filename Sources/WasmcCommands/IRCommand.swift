@@ -1,5 +1,8 @@
 import ArgumentParser
-import WasmcDriver
+import WasmcCompiler
+import WasmcDevTools
+import WasmcHost
+import WasmcSpecTest
 
 /// `wasmc ir FILE.wasm [--function NAME|INDEX]`: print the SSA IR.
 struct IRCommand: ParsableCommand {

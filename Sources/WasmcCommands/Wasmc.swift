@@ -1,5 +1,8 @@
 import ArgumentParser
-import WasmcDriver
+import WasmcCompiler
+import WasmcDevTools
+import WasmcHost
+import WasmcSpecTest
 
 /// The `wasmc` command line: a thin layer over `WasmcDriver`.
 public struct Wasmc: ParsableCommand {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import WasmcDriver
+@testable import WasmcCompiler
+@testable import WasmcDevTools
+@testable import WasmcHost
+@testable import WasmcSpecTest
 
 @Suite("Artifact cache")
 struct ArtifactCacheTests {

@@ -2,7 +2,10 @@ import Foundation
 import Testing
 import WAT
 @testable import WasmcCommands
-@testable import WasmcDriver
+@testable import WasmcCompiler
+@testable import WasmcDevTools
+@testable import WasmcHost
+@testable import WasmcSpecTest
 
 @Suite("Benchmark statistics")
 struct SampleStatisticsTests {

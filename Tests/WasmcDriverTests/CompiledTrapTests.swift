@@ -3,7 +3,10 @@ import Testing
 import WAT
 import WasmBinary
 import WasmIR
-@testable import WasmcDriver
+@testable import WasmcCompiler
+@testable import WasmcDevTools
+@testable import WasmcHost
+@testable import WasmcSpecTest
 
 /// Compiles modules from WAT with one engine per set of options. The process loads the runtime once
 /// with the first engine's flags, so the guard-pages engine comes first: explicit-checks code runs fine

@@ -3,7 +3,10 @@ import Foundation
 import Testing
 import WAT
 @testable import WasmcCommands
-@testable import WasmcDriver
+@testable import WasmcCompiler
+@testable import WasmcDevTools
+@testable import WasmcHost
+@testable import WasmcSpecTest
 
 /// `--dir` and `--env` are parsed once into typed grants; what could never reach a program intact is refused.
 @Suite("Host grants")

@@ -1,8 +1,12 @@
 import CFFI
+import CWasmcRuntime
 import Foundation
 import Testing
 import WasmBinary
-@testable import WasmcDriver
+@testable import WasmcCompiler
+@testable import WasmcDevTools
+@testable import WasmcHost
+@testable import WasmcSpecTest
 
 /// The host layer on a hand-written module (`Tests/DriverFixtures/module.c`) and the real runtime:
 /// loading, descriptors, import checks, calls, traps, globals.

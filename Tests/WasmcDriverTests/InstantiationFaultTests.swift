@@ -1,6 +1,9 @@
 import Testing
 import WasmIR
-@testable import WasmcDriver
+@testable import WasmcCompiler
+@testable import WasmcDevTools
+@testable import WasmcHost
+@testable import WasmcSpecTest
 
 /// How instantiation ends when it cannot finish: a segment that does not fit or a trapping start
 /// function is a trap that names the step (never a function the segment has nothing to do with); a

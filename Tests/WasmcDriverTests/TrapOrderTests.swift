@@ -1,7 +1,10 @@
 import Testing
 import WasmBinary
 import WasmIR
-@testable import WasmcDriver
+@testable import WasmcCompiler
+@testable import WasmcDevTools
+@testable import WasmcHost
+@testable import WasmcSpecTest
 
 /// An out-of-bounds load traps in every mode and at every optimization level, and it is the first trap
 /// in program order: no later trap kind replaces it and no later side effect happens before it. Each

@@ -1,7 +1,10 @@
 import Foundation
 import SpecTestSupport
 import Testing
-@testable import WasmcDriver
+@testable import WasmcCompiler
+@testable import WasmcDevTools
+@testable import WasmcHost
+@testable import WasmcSpecTest
 
 /// Whether the tree holds the compiler's runtime (its header and sources): without it nothing runs.
 let runtimeIsPresent: Bool = {
