@@ -56,7 +56,7 @@ let package = Package(
         // Loading compiled modules in this process: dlopen, instances, the linker, values, libffi calls.
         .target(
             name: "WasmcHost",
-            dependencies: ["WasmcCompiler", "WasmBinary", "WasmIR", "CWasmcRuntime", "CFFI"],
+            dependencies: ["WasmcCompiler", "WasmBinary", "WasmIR", "LLVMBackend", "CWasmcRuntime", "CFFI"],
             swiftSettings: [.unsafeFlags(["-Xcc", "-I\(llvmInclude)"])]
         ),
         // The `.wast` runner and its expected values.

@@ -130,7 +130,7 @@ final class FunctionLowering {
         let block = LLVMAppendBasicBlockInContext(module.context, llvmFunction, "trap\(code.rawValue)")!
         LLVMPositionBuilderAtEnd(builder, block)
         _ = call(module.runtimeFunction("wasmc_trap_in", returning: module.voidType, [module.i32, module.ptr], noReturn: true),
-                 [module.constI32(code.rawValue), module.functionNameConstant(function)])
+                 [module.constI32(code.runtimeCode), module.functionNameConstant(function)])
         LLVMBuildUnreachable(builder)
         LLVMPositionBuilderAtEnd(builder, current)
         trapBlocks[code] = block
@@ -151,7 +151,7 @@ final class FunctionLowering {
         var restoreArguments: [LLVMValueRef?] = [frame]
         _ = restoreArguments.withUnsafeMutableBufferPointer { LLVMBuildCall2(builder, restoreType, stackRestore, $0.baseAddress, 1, "")! }
         _ = call(module.runtimeFunction("wasmc_trap_in", returning: module.voidType, [module.i32, module.ptr], noReturn: true),
-                 [module.constI32(TrapCode.callStackExhausted.rawValue), module.functionNameConstant(function)])
+                 [module.constI32(TrapCode.callStackExhausted.runtimeCode), module.functionNameConstant(function)])
         LLVMBuildUnreachable(builder)
         LLVMPositionBuilderAtEnd(builder, current)
         return block

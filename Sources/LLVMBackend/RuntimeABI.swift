@@ -1,4 +1,5 @@
 import CWasmcRuntime
+import WasmIR
 
 /// Offsets, sizes and constants of the runtime's structures, read from `runtime-c/include/wasmc_rt.h`
 /// through Swift's C importer, so generated code and the runtime cannot disagree. The header checks
@@ -25,4 +26,30 @@ enum RuntimeABI {
     static let functionTypeID = MemoryLayout<wasmc_func>.offset(of: \.type_id)!
     static let functionInstance = MemoryLayout<wasmc_func>.offset(of: \.instance)!
     static let segmentLength = MemoryLayout<wasmc_segment>.offset(of: \.length)!
+}
+
+extension TrapCode {
+    /// The runtime's code for this trap (`WASMC_TRAP_*` in `wasmc_rt.h`): what generated code passes to
+    /// `wasmc_trap_in` and what the host reads back from `wasmc_try`.
+    public var runtimeCode: UInt32 {
+        switch self {
+        case .unreachable: UInt32(WASMC_TRAP_UNREACHABLE)
+        case .memoryOutOfBounds: UInt32(WASMC_TRAP_MEMORY_OUT_OF_BOUNDS)
+        case .tableOutOfBounds: UInt32(WASMC_TRAP_TABLE_OUT_OF_BOUNDS)
+        case .indirectCallTypeMismatch: UInt32(WASMC_TRAP_INDIRECT_CALL_TYPE_MISMATCH)
+        case .nullReference: UInt32(WASMC_TRAP_NULL_REFERENCE)
+        case .integerDivideByZero: UInt32(WASMC_TRAP_INTEGER_DIVIDE_BY_ZERO)
+        case .integerOverflow: UInt32(WASMC_TRAP_INTEGER_OVERFLOW)
+        case .invalidConversionToInteger: UInt32(WASMC_TRAP_INVALID_CONVERSION)
+        case .callStackExhausted: UInt32(WASMC_TRAP_CALL_STACK_EXHAUSTED)
+        case .uninitializedElement: UInt32(WASMC_TRAP_UNINITIALIZED_ELEMENT)
+        case .nullFunctionReference: UInt32(WASMC_TRAP_NULL_FUNCTION_REFERENCE)
+        }
+    }
+
+    /// The trap a runtime code stands for; nil for codes that are not traps (exit, failed instantiation).
+    public init?(runtimeCode: UInt32) {
+        guard let trap = Self.allCases.first(where: { $0.runtimeCode == runtimeCode }) else { return nil }
+        self = trap
+    }
 }

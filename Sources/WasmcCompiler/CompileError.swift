@@ -13,6 +13,16 @@ public enum CompileError: Error, CustomStringConvertible {
     /// The compilation options cannot be honoured, such as a target CPU LLVM does not know.
     case invalidOptions(String)
 
+    /// The compile error a frontend error stands for: the user's input, a missing feature, or a bug.
+    public init(_ error: FrontendError) {
+        switch error {
+        case .rejected(let wasmError): self = .rejected(wasmError)
+        case .unsupported(let feature): self = .unsupported(feature)
+        case .internalError(let message): self = .internalError(message)
+        case .noSuchFunction: self = .internalError("\(error)")
+        }
+    }
+
     public var description: String {
         switch self {
         case .rejected(let error): error.description

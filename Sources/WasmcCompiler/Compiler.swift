@@ -45,6 +45,12 @@ public struct Compiler: Sendable {
     /// Decodes, validates, translates and lowers the module; returns the native object's bytes (the
     /// partitions' objects merged into one). `timings`, when given, receives each stage's seconds.
     public func compileToObjectFile(_ bytes: [UInt8], timings: StageTimings? = nil) throws(CompileError) -> [UInt8] {
+        try compileToObject(bytes, timings: timings).object
+    }
+
+    /// The object and the IR it was lowered from, so callers that need both (`--emit obj` writes a C
+    /// header of the exports) run the frontend once.
+    func compileToObject(_ bytes: [UInt8], timings: StageTimings? = nil) throws(CompileError) -> (object: [UInt8], ir: IRModule) {
         guard isKnownTargetCPU(options.targetCPU) else {
             throw .invalidOptions("\(BackendError.unknownTargetCPU(options.targetCPU))")
         }
@@ -52,24 +58,22 @@ public struct Compiler: Sendable {
         do {
             irModule = try Frontend.translate(bytes, timings: timings)
         } catch {
-            switch error {
-            case .rejected(let wasmError): throw .rejected(wasmError)
-            case .internalError(let message), .noSuchFunction(let message):
-                throw message.contains("unsupported") ? .unsupported(message) : .internalError(message)
-            }
+            throw CompileError(error)
         }
         let compiled: CompiledObjects
         do {
             compiled = try lowerToObjects(irModule, options: options)
+        } catch let error as BackendError {
+            if case .unsupported(let feature) = error { throw .unsupported(feature) }
+            throw .internalError("backend: \(error)")
         } catch {
-            let message = "\(error)"
-            throw message.contains("unsupported") ? .unsupported(message) : .internalError("backend: \(message)")
+            throw .internalError("backend: \(error)")
         }
         timings?.record(compiled.timings)
-        if compiled.objects.count == 1 { return compiled.objects[0] }
+        if compiled.objects.count == 1 { return (compiled.objects[0], irModule) }
         let start = ContinuousClock.now
         defer { timings?.record("merge objects", StageTimings.seconds(since: start)) }
-        return try mergeObjects(compiled.objects)
+        return (try mergeObjects(compiled.objects), irModule)
     }
 
     /// The optimized LLVM IR of the module, for inspecting code generation.
@@ -79,7 +83,11 @@ public struct Compiler: Sendable {
 
     /// The embedding header of a module: typed wrappers over its exported functions.
     public func cHeader(for bytes: [UInt8], prefix: String) throws -> String {
-        emitCHeader(try Frontend.translate(bytes), prefix: prefix)
+        cHeader(for: try Frontend.translate(bytes), prefix: prefix)
+    }
+
+    func cHeader(for module: IRModule, prefix: String) -> String {
+        emitCHeader(module, prefix: prefix)
     }
 
     private func link(object: [UInt8], output: URL) throws {

@@ -43,7 +43,7 @@ public struct ExecutableBuilder {
             try OutputFile.write(Array(compiler.llvmIR(bytes).utf8), to: output, mode: regularMode)
             return
         }
-        let object = try compiler.compileToObjectFile(bytes, timings: timings)
+        let (object, irModule) = try compiler.compileToObject(bytes, timings: timings)
         var linkStart = ContinuousClock.now
         let objectFile = work.url.appendingPathComponent("module.o")
         try OutputFile.write(object, to: objectFile, mode: 0o600, action: "cannot write a temporary file", durable: false)
@@ -54,7 +54,7 @@ public struct ExecutableBuilder {
             let abiHeader = output.deletingLastPathComponent().appendingPathComponent("wasmc_rt.h")
             for path in [header, abiHeader] { try OutputFile.checkReplaceable(path.path, action: "cannot write the output") }
             let prefix = output.deletingPathExtension().lastPathComponent
-            try OutputFile.write(Array(compiler.cHeader(for: bytes, prefix: prefix).utf8), to: header, mode: regularMode)
+            try OutputFile.write(Array(compiler.cHeader(for: irModule, prefix: prefix).utf8), to: header, mode: regularMode)
             try OutputFile.install(RuntimeLibrary.sourceDirectory().appendingPathComponent("include/wasmc_rt.h"), at: abiHeader, mode: regularMode)
             try OutputFile.write(object, to: output, mode: regularMode)
             timings?.record("write object", StageTimings.seconds(since: linkStart))

@@ -6,6 +6,8 @@ import WasmIR
 public enum FrontendError: Error, CustomStringConvertible {
     /// Malformed or invalid input, with the byte offset and the spec's reason.
     case rejected(WasmError)
+    /// A feature the translator does not implement (never silently wrong code).
+    case unsupported(String)
     /// No function matches what the user asked for.
     case noSuchFunction(String)
     /// The translator produced IR that fails verification: a compiler bug, never the user's fault.
@@ -14,6 +16,7 @@ public enum FrontendError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .rejected(let error): error.description
+        case .unsupported(let feature): feature.hasPrefix("unsupported") ? feature : "unsupported: \(feature)"
         case .noSuchFunction(let name): "no function named or numbered '\(name)'"
         case .internalError(let message): "internal compiler error: \(message)"
         }
@@ -49,8 +52,9 @@ public enum Frontend {
         }
         let irModule: IRModule
         do {
-            irModule = try stage("translate to SSA IR") { try translateModule(module) }
+            irModule = try stage("translate to SSA IR") { () throws(TranslationError) in try translateModule(module) }
         } catch {
+            if error.kind == .unsupported { throw .unsupported("\(error)") }
             throw .internalError("translation failed: \(error)")
         }
         if verify {

@@ -46,7 +46,7 @@ public struct FrontendFuzzer {
                 switch error {
                 case .rejected(let wasmError):
                     if wasmError.kind == .malformed { report.malformed += 1 } else { report.invalid += 1 }
-                case .internalError, .noSuchFunction:
+                case .internalError, .unsupported, .noSuchFunction:
                     report.internalErrors.append("case \(iteration): \(error); input \(input.count) bytes, hex prefix "
                         + input.prefix(64).map { String(format: "%02x", $0) }.joined())
                 }

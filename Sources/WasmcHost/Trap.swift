@@ -1,3 +1,5 @@
+import CWasmcRuntime
+import LLVMBackend  // TrapCode(runtimeCode:), the ABI mapping read from wasmc_rt.h
 import WasmIR
 import WasmcCompiler
 
@@ -16,10 +18,10 @@ public struct Trap: Error, Hashable, Sendable, CustomStringConvertible {
         self.instantiationStep = instantiationStep
     }
 
-    public var trapCode: TrapCode? { TrapCode(rawValue: code) }
+    public var trapCode: TrapCode? { TrapCode(runtimeCode: code) }
 
-    /// The spec's wording of the trap.
-    public var message: String { trapCode?.message ?? "unknown trap \(code)" }
+    /// The spec's wording of the trap, from the runtime's header (`wasmc_trap_wording`), as executables print it.
+    public var message: String { trapCode == nil ? "unknown trap \(code)" : String(cString: wasmc_trap_wording(code)) }
 
     public var description: String {
         let context = [function.map { "in \($0)" }, instantiationStep.map { "while instantiating: \($0)" }].compactMap { $0 }
@@ -27,12 +29,13 @@ public struct Trap: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Whether this trap is the one a spec assertion names. The reference interpreter words a few traps
-    /// differently from the code that raises them: `undefined element` is an out-of-range table index,
-    /// `uninitialized element N` a null entry.
+    /// differently from the code that raises them: an out-of-range table index is `undefined element`
+    /// (call_indirect) or `out of bounds table access` (table.get and friends), a null entry
+    /// `uninitialized element N`.
     public func matches(_ expected: String) -> Bool {
         if message.hasPrefix(expected) || expected.hasPrefix(message) { return true }
         switch trapCode {
-        case .tableOutOfBounds: return expected.hasPrefix("undefined element")
+        case .tableOutOfBounds: return expected.hasPrefix("out of bounds table access")
         case .uninitializedElement, .nullFunctionReference: return expected.hasPrefix("uninitialized element")
         default: return false
         }

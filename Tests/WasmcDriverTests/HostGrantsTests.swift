@@ -111,7 +111,7 @@ struct RunCommandLineTests {
 }
 
 /// Grants are checked when `compile` runs, and a trap under `--invoke` is reported like a program's.
-@Suite("Grant and trap errors", .serialized, .enabled(if: runtimeIsPresent, "the runtime is not in the tree yet"))
+@Suite("Grant and trap errors", .serialized)
 struct GrantAndTrapErrorTests {
     private func withModule(_ wat: String, _ body: (String, URL) throws -> Void) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wasmc-grants-\(UUID().uuidString)")

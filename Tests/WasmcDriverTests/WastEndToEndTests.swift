@@ -6,14 +6,6 @@ import Testing
 @testable import WasmcHost
 @testable import WasmcSpecTest
 
-/// Whether the tree holds the compiler's runtime (its header and sources): without it nothing runs.
-let runtimeIsPresent: Bool = {
-    let directory = RuntimeLibrary.sourceDirectory()
-    let sources = (try? FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("src").path)) ?? []
-    return FileManager.default.fileExists(atPath: directory.appendingPathComponent("include/wasmc_rt.h").path)
-        && sources.contains { $0.hasSuffix(".c") }
-}()
-
 /// Writes `text` to a `.wast` file in a fresh temporary directory, runs `body` on it, then removes it.
 func withTemporaryScript<Result>(_ text: String, _ body: (URL) throws -> Result) throws -> Result {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wasmc-wast-\(UUID().uuidString)")
@@ -25,7 +17,7 @@ func withTemporaryScript<Result>(_ text: String, _ body: (URL) throws -> Result)
 }
 
 /// Spec scripts run through the whole pipeline: compile, link, load, instantiate, call, compare.
-@Suite("Spec scripts end to end", .serialized, .enabled(if: runtimeIsPresent, "the runtime (runtime-c/include, runtime-c/src) is not in the tree yet"))
+@Suite("Spec scripts end to end", .serialized)
 struct WastEndToEndTests {
     /// Scripts covering calls, traps, memory, tables, imports from spectest, multi-value, NaN rules and
     /// SIMD; scripts/test.d/spec-wast.sh runs every script in four modes.

@@ -247,6 +247,28 @@ enum {
     WASMC_TRAP_INSTANTIATION_FAILED = 13
 };
 
+/** The spec suite's wording for a trap code (Wasmtime's for table accesses: "undefined element"): the one
+    table the runtime's reports and every host's messages use. */
+static inline const char *wasmc_trap_wording(wasmc_trap_code code) {
+    switch (code) {
+    case WASMC_TRAP_NONE: return "no trap";
+    case WASMC_TRAP_UNREACHABLE: return "unreachable";
+    case WASMC_TRAP_MEMORY_OUT_OF_BOUNDS: return "out of bounds memory access";
+    case WASMC_TRAP_TABLE_OUT_OF_BOUNDS: return "undefined element";
+    case WASMC_TRAP_INDIRECT_CALL_TYPE_MISMATCH: return "indirect call type mismatch";
+    case WASMC_TRAP_NULL_REFERENCE: return "null reference";
+    case WASMC_TRAP_INTEGER_DIVIDE_BY_ZERO: return "integer divide by zero";
+    case WASMC_TRAP_INTEGER_OVERFLOW: return "integer overflow";
+    case WASMC_TRAP_INVALID_CONVERSION: return "invalid conversion to integer";
+    case WASMC_TRAP_CALL_STACK_EXHAUSTED: return "call stack exhausted";
+    case WASMC_TRAP_UNINITIALIZED_ELEMENT: return "uninitialized element";
+    case WASMC_TRAP_NULL_FUNCTION_REFERENCE: return "null function reference";
+    case WASMC_TRAP_EXIT: return "exit";
+    case WASMC_TRAP_INSTANTIATION_FAILED: return "instantiation failed";
+    default: return "unknown trap";
+    }
+}
+
 /** Ends the current invocation with `code`, unwinding to the innermost wasmc_try (siglongjmp, so no C
     cleanup runs in the frames skipped). Outside any wasmc_try it aborts the process: that is a host bug. */
 _Noreturn void wasmc_trap(wasmc_trap_code code);
