@@ -104,7 +104,15 @@ let package = Package(
         ),
         .testTarget(
             name: "LLVMBackendTests",
-            dependencies: ["LLVMBackend", "WasmFrontend", .product(name: "WAT", package: "WasmKit")],
+            dependencies: ["LLVMBackend", "WasmFrontend", "CWasmcRuntime", .product(name: "WAT", package: "WasmKit")],
+            swiftSettings: [.unsafeFlags(["-Xcc", "-I\(llvmInclude)"])]
+        ),
+        .testTarget(
+            name: "WasmcCommandsTests",
+            dependencies: [
+                "WasmcCommands", "WasmcCompiler", "WasmcDevTools",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: [.unsafeFlags(["-Xcc", "-I\(llvmInclude)"])]
         ),
         .testTarget(

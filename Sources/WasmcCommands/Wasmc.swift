@@ -4,7 +4,7 @@ import WasmcDevTools
 import WasmcHost
 import WasmcSpecTest
 
-/// The `wasmc` command line: a thin layer over `WasmcDriver`.
+/// The `wasmc` command line: a thin layer over `WasmcCompiler`, `WasmcHost`, `WasmcSpecTest` and `WasmcDevTools`.
 public struct Wasmc: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "wasmc",

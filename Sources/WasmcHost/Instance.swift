@@ -1,5 +1,4 @@
 import Foundation
-import CFFI
 import CWasmcRuntime
 import WasmBinary
 import WasmcCompiler

@@ -1,4 +1,3 @@
-import CFFI
 import CWasmcRuntime
 import WasmBinary
 import WasmcCompiler

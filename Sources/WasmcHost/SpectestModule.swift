@@ -1,4 +1,3 @@
-import CFFI
 import CWasmcRuntime
 import Foundation
 import WasmBinary

@@ -1,9 +1,17 @@
 import LLVMBackend
 import WasmIR
 
-/// The backend's entry point with the driver's options: one object per partition, with stage timings.
+/// The compiler's options in the backend's terms, and the few backend calls the compiler makes.
+extension CompilationOptions {
+    var backendOptions: BackendOptions {
+        BackendOptions(optimizationLevel: optimizationLevel, boundsChecks: boundsChecks, targetCPU: targetCPU,
+                       jobs: codegenJobs, minimumPartitionedSize: minimumPartitionedSize)
+    }
+}
+
+/// One object per partition, with stage timings.
 func lowerToObjects(_ module: IRModule, options: CompilationOptions) throws -> CompiledObjects {
-    try compileToObjects(module, options: backendOptions(options))
+    try compileToObjects(module, options: options.backendOptions)
 }
 
 /// Whether `name` is a `--target-cpu` LLVM can generate code for on this host.
@@ -13,14 +21,7 @@ public func isKnownTargetCPU(_ name: String) -> Bool {
 
 /// The optimized LLVM IR the object would be made from, as text.
 func lowerToLLVMIR(_ module: IRModule, options: CompilationOptions) throws -> String {
-    try emitLLVMIR(module, options: backendOptions(options))
-}
-
-private func backendOptions(_ options: CompilationOptions) -> BackendOptions {
-    BackendOptions(optimizationLevel: options.optimizationLevel,
-                   boundsChecks: options.boundsChecks,
-                   targetCPU: options.targetCPU, jobs: options.codegenJobs,
-                   minimumPartitionedSize: options.minimumPartitionedSize)
+    try emitLLVMIR(module, options: options.backendOptions)
 }
 
 /// The host CPU's name and features, for cache keys of `--target-cpu native` builds.
