@@ -2,8 +2,6 @@ import ArgumentParser
 import Foundation
 import WasmcCompiler
 import WasmcDevTools
-import WasmcHost
-import WasmcSpecTest
 
 /// `wasmc bench FILE.wasm [-- ARGS]`: times the compiled program against the WasmKit interpreter.
 struct BenchCommand: ParsableCommand {

@@ -1,8 +1,5 @@
 import ArgumentParser
-import WasmcCompiler
 import WasmcDevTools
-import WasmcHost
-import WasmcSpecTest
 
 /// `wasmc bench-frontend FILE.wasm`: decode/validate/SSA throughput of the frontend on one module.
 struct BenchFrontendCommand: ParsableCommand {

@@ -2,8 +2,6 @@ import ArgumentParser
 import Foundation
 import WasmcCompiler
 import WasmcDevTools
-import WasmcHost
-import WasmcSpecTest
 
 /// The code-generation options shared by the commands that compile and run modules.
 struct CompilationArguments: ParsableArguments {

@@ -1,9 +1,6 @@
 import ArgumentParser
 import Foundation
 import WasmcCompiler
-import WasmcDevTools
-import WasmcHost
-import WasmcSpecTest
 
 /// `wasmc compile FILE.wasm -o OUT`: a standalone native executable (or an object, or a shared object).
 struct CompileCommand: ParsableCommand {

@@ -2,8 +2,6 @@ import ArgumentParser
 import Foundation
 import WasmcCompiler
 import WasmcDevTools
-import WasmcHost
-import WasmcSpecTest
 
 /// `wasmc fuzz CORPUS...`: long mutation-fuzzing runs of the frontend (a developer tool).
 struct FuzzCommand: ParsableCommand {

@@ -1,8 +1,5 @@
 import ArgumentParser
 import WasmcCompiler
-import WasmcDevTools
-import WasmcHost
-import WasmcSpecTest
 
 /// `--dir` and `--env` of the commands that run WASI programs, parsed once into `HostGrants`.
 struct GrantArguments: ParsableArguments {

@@ -1,8 +1,5 @@
 import ArgumentParser
 import WasmcCompiler
-import WasmcDevTools
-import WasmcHost
-import WasmcSpecTest
 
 /// `wasmc ir FILE.wasm [--function NAME|INDEX]`: print the SSA IR.
 struct IRCommand: ParsableCommand {

@@ -1,9 +1,7 @@
 import ArgumentParser
 import Foundation
 import WasmcCompiler
-import WasmcDevTools
 import WasmcHost
-import WasmcSpecTest
 
 /// `wasmc run [OPTIONS] FILE.wasm [--] [ARGS ...]` runs a WASI program (compiled once, then cached, like
 /// `wasmtime run`); `wasmc run --invoke NAME [OPTIONS] FILE.wasm [ARG ...]` calls one export and prints

@@ -1,8 +1,5 @@
 import ArgumentParser
 import WasmcCompiler
-import WasmcDevTools
-import WasmcHost
-import WasmcSpecTest
 
 /// `wasmc validate FILE.wasm`: exit 0 for a valid module, 1 with the spec's reason otherwise.
 struct ValidateCommand: ParsableCommand {

@@ -1,8 +1,5 @@
 import ArgumentParser
 import WasmcCompiler
-import WasmcDevTools
-import WasmcHost
-import WasmcSpecTest
 
 /// The `wasmc` command line: a thin layer over `WasmcCompiler`, `WasmcHost`, `WasmcSpecTest` and `WasmcDevTools`.
 public struct Wasmc: ParsableCommand {

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
 import WasmcCompiler
-import WasmcDevTools
-import WasmcHost
 import WasmcSpecTest
 
 /// `wasmc wast FILE.wast|DIR ...`: run spec scripts on compiled code.
