@@ -43,6 +43,9 @@ struct LoadAnchoring {
     private var entryMasks: [Int: [ByteMask]] = [:]
     private var inProgress: Set<Int> = []
     let overwrites: StoreOverwrites
+    /// Per value: the block of each user, and the user's result when LLVM could sink the user too.
+    private var users: [Int: [(block: Int, sinkableResult: Value?)]] = [:]
+    private lazy var dominators = DominatorTree(function)
 
     init(_ function: IRFunction, interface: Interface) {
         self.function = function
@@ -55,6 +58,7 @@ struct LoadAnchoring {
         overwrites = StoreOverwrites(function)
         if !function.blocks.isEmpty { predecessorCounts[0] = 1 }  // the entry edge
         collectDefinitions()
+        collectUsers()
         computeGlobalDemand()
         for block in function.blocks.indices { analyzeBlock(block) }
         let entry = entryMask(of: 0)
@@ -95,6 +99,61 @@ struct LoadAnchoring {
 
     func constant(_ value: Value) -> Constant? { constants[Int(value.index)] }
 
+    /// Records, for each value, the blocks of its users; a pure user (which LLVM may sink along with
+    /// the value) is followed to its own users instead.
+    private mutating func collectUsers() {
+        for (blockIndex, block) in function.blocks.enumerated() {
+            for instruction in block.instructions {
+                let sinkable = !Self.isBarrier(instruction.operation) && instruction.results.count == 1
+                instruction.operation.forEachOperand { operand in
+                    users[Int(operand.index), default: []].append((blockIndex, sinkable ? instruction.results[0] : nil))
+                }
+            }
+            var operands: [Value] = []
+            switch block.terminator {
+            case .branch(let condition, _, _)?: operands.append(condition)
+            case .switchTable(let index, _, _)?: operands.append(index)
+            case .return(let results)?: operands += results
+            default: break
+            }
+            for call in block.terminator?.blockCalls ?? [] { operands += call.arguments }
+            for operand in operands { users[Int(operand.index), default: []].append((blockIndex, nil)) }
+        }
+    }
+
+    /// The blocks where `value` is consumed by something LLVM cannot sink (following pure users).
+    private func consumingBlocks(of value: Value) -> Set<Int>? {
+        var blocks: Set<Int> = []
+        var pending = [value]
+        var seen: Set<Value> = [value]
+        var budget = 256
+        while let current = pending.popLast() {
+            for user in users[Int(current.index)] ?? [] {
+                budget -= 1
+                if budget < 0 { return nil }
+                if let result = user.sinkableResult {
+                    if seen.insert(result).inserted { pending.append(result) }
+                } else {
+                    blocks.insert(user.block)
+                }
+            }
+        }
+        return blocks
+    }
+
+    /// Whether LLVM must leave a load in its block: no single successor dominates all its uses, so
+    /// sinking has nowhere to go (a load used in the block itself is pinned too). With no barrier after
+    /// it in the block and its last byte demanded somewhere, it then runs, whole, before the branch.
+    private mutating func isPinned(_ value: Value, in block: Int) -> Bool {
+        guard let blocks = consumingBlocks(of: value) else { return false }
+        if blocks.contains(block) { return true }
+        for call in function.blocks[block].terminator?.blockCalls ?? [] {
+            let successor = call.block
+            if blocks.allSatisfy({ dominators.dominates(successor, BlockID(UInt32($0))) }) { return false }
+        }
+        return true
+    }
+
     // MARK: - Demand through the whole function
 
     /// Bytes of each value that reach an anchor anywhere, through operators and block parameters (a least
@@ -117,6 +176,7 @@ struct LoadAnchoring {
             if case .return(let results)? = block.terminator {
                 for (result, mask) in zip(results, resultMasks) { demand(result, mask) }
             }
+            if let condition = block.terminator.flatMap(keptCondition) { demand(condition, 0xF) }
         }
         while let value = worklist.popLast() {
             let mask = globalDemand[Int(value.index)]
@@ -132,6 +192,46 @@ struct LoadAnchoring {
     private var resultMasks: [ByteMask] {
         let index = Int(function.index) - interface.importedFunctionCount
         return interface.resultMasks.indices.contains(index) ? interface.resultMasks[index] : []
+    }
+
+    /// The condition of a branch that chooses between blocks that differ: LLVM keeps it, so its whole
+    /// value is read. Arms of the same shape may be merged (hoisting identical code empties them), which
+    /// would leave the condition unused.
+    func keptCondition(_ terminator: Terminator) -> Value? {
+        /// The block without its value numbers: arms with the same shape could be merged.
+        func shape(_ block: BlockID) -> String {
+            let target = function[block]
+            var text = target.instructions.map { instruction -> String in
+                switch instruction.operation {
+                case .plain(let op, _): op.name
+                case .constant(let constant): "\(constant)"
+                case .load(let op, let access, _): "\(op.name) \(access.offset)"
+                case .store(let op, let access, _, _): "\(op.name) \(access.offset)"
+                case .call(let callee, _): "call \(callee)"
+                case .globalGet(let index): "global.get \(index)"
+                case .globalSet(let index, _): "global.set \(index)"
+                default: "\(Mirror(reflecting: instruction.operation).children.first?.label ?? "\(instruction.operation)")"
+                }
+            }.joined(separator: ";")
+            switch target.terminator {
+            case .jump(let call)?: text += "|jump \(call.block)"
+            case .branch(_, let a, let b)?: text += "|branch \(a.block) \(b.block)"
+            case .switchTable(_, let targets, let fallback)?: text += "|switch \((targets + [fallback]).map(\.block))"
+            case .return?: text += "|return"
+            case .trap(let code)?: text += "|trap \(code)"
+            case nil: break
+            }
+            return text
+        }
+        switch terminator {
+        case .branch(let condition, let ifTrue, let ifFalse):
+            return ifTrue.block != ifFalse.block && shape(ifTrue.block) != shape(ifFalse.block) ? condition : nil
+        case .switchTable(let index, let targets, let defaultTarget):
+            let shapes = Set((targets + [defaultTarget]).map { "\(shape($0.block))" })
+            return shapes.count > 1 ? index : nil
+        default:
+            return nil
+        }
     }
 
     // MARK: - Demand within a block, before the next barrier
@@ -158,6 +258,7 @@ struct LoadAnchoring {
             local[Int(value.index), default: 0] |= mask
         }
         let terminatorSegment = segments[blockIndex][block.instructions.count]
+        if let condition = block.terminator.flatMap(keptCondition) { demand(condition, 0xF, segment: terminatorSegment) }
         switch block.terminator {
         case .return(let results)?:
             for (result, mask) in zip(results, resultMasks) { demand(result, mask, segment: terminatorSegment) }
@@ -184,7 +285,10 @@ struct LoadAnchoring {
                 for (operand, operandMask) in transfer(instruction, resultMask: mask) { demand(operand, operandMask, segment: segment) }
             }
             if let loaded = Self.lastLoadedByte(instruction), let result = instruction.results.first {
-                needsCheck[Int(result.index)] = (local[Int(result.index)] ?? 0) & loaded == 0
+                let anchoredHere = (local[Int(result.index)] ?? 0) & loaded != 0
+                let staysInBlock = segment == terminatorSegment && globalDemand[Int(result.index)] & loaded != 0
+                    && isPinned(result, in: blockIndex)
+                needsCheck[Int(result.index)] = !(anchoredHere || staysInBlock)
             }
             if case .call(let callee, _) = instruction.operation, callee >= interface.importedFunctionCount {
                 callResultMasks.append((Int(callee) - interface.importedFunctionCount,

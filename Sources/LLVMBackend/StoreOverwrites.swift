@@ -1,35 +1,35 @@
 import WasmBinary
 import WasmIR
 
-/// Which stores another store in the same function may overwrite completely, so that LLVM's dead-store
+/// Which stores a later store may overwrite before anything reads them, so that LLVM's dead-store
 /// elimination could delete them: such a store does not keep the value it writes alive (`LoadAnchoring`).
 ///
 /// Addresses are compared as LLVM can: a root value plus a constant (`add` of constants folded, constant
-/// addresses with no root). Stores whose roots differ are assumed to be distinct, as LLVM cannot prove
-/// them equal; different roots that happen to hold the same number are not a concern, since
-/// dead-store elimination needs a proof.
+/// addresses with no root). From each store the search walks forward through the control flow; a path
+/// ends at anything that may read the stored bytes (a load that may alias, a call, a runtime helper, a
+/// trap, a return), and the store counts as overwritable if some path reaches a store covering it.
 struct StoreOverwrites {
-    private struct Address: Hashable {
+    private struct Address: Equatable {
         var root: Value?
         var displacement: Int
     }
 
-    private struct StoreRange {
-        var block: BlockID
-        var position: Int
-        var root: Value?
+    private struct Access {
+        var address: Address
         var start: Int
         var end: Int
+        var isStore: Bool
     }
 
     private var overwritten: Set<[Int]> = []
+    /// Bounds the walk from each store; a store the walk cannot settle counts as overwritable.
+    private static let searchBudget = 512
 
     init(_ function: IRFunction) {
         var definitions: [Int: Operation] = [:]
-        var stores: [StoreRange] = []
         for block in function.blocks {
-            for instruction in block.instructions {
-                if instruction.results.count == 1 { definitions[Int(instruction.results[0].index)] = instruction.operation }
+            for instruction in block.instructions where instruction.results.count == 1 {
+                definitions[Int(instruction.results[0].index)] = instruction.operation
             }
         }
         func address(of value: Value, depth: Int = 0) -> Address {
@@ -50,30 +50,78 @@ struct StoreOverwrites {
                 return Address(root: value, displacement: 0)
             }
         }
-        for block in function.blocks {
-            for (position, instruction) in block.instructions.enumerated() {
-                guard case .store(let op, let access, let pointer, _) = instruction.operation else { continue }
+        func access(_ operation: Operation) -> Access? {
+            switch operation {
+            case .store(let op, let memoryAccess, let pointer, _):
                 let base = address(of: pointer)
-                let start = base.displacement + Int(access.offset)
-                stores.append(StoreRange(block: block.id, position: position, root: base.root,
-                                         start: start, end: start + op.accessSize))
+                let start = base.displacement + Int(memoryAccess.offset)
+                return Access(address: base, start: start, end: start + op.accessSize, isStore: true)
+            case .load(let op, let memoryAccess, let pointer):
+                let base = address(of: pointer)
+                let start = base.displacement + Int(memoryAccess.offset)
+                return Access(address: base, start: start, end: start + op.accessSize, isStore: false)
+            default:
+                return nil
             }
         }
-        let byRoot = Dictionary(grouping: stores.indices) { stores[$0].root }
-        for group in byRoot.values where group.count > 1 {
-            for first in group {
-                for second in group where second != first {
-                    let (a, b) = (stores[first], stores[second])
-                    if b.start <= a.start && a.end <= b.end {
-                        overwritten.insert([Int(a.block.index), a.position])
-                        break
+
+        for (blockIndex, block) in function.blocks.enumerated() {
+            for (position, instruction) in block.instructions.enumerated() {
+                guard let stored = access(instruction.operation), stored.isStore else { continue }
+                var budget = Self.searchBudget
+                var visited: Set<Int> = []
+                var pending: [(block: Int, from: Int)] = [(blockIndex, position + 1)]
+                search: while let (current, from) = pending.popLast() {
+                    let instructions = function.blocks[current].instructions
+                    var reachedEnd = true
+                    for index in from..<instructions.count {
+                        budget -= 1
+                        let operation = instructions[index].operation
+                        if budget < 0 { overwritten.insert([blockIndex, position]); break search }
+                        if let other = access(operation) {
+                            let sameRoot = other.address.root == stored.address.root
+                            if other.isStore {
+                                if sameRoot && other.start <= stored.start && stored.end <= other.end {
+                                    overwritten.insert([blockIndex, position])
+                                    break search
+                                }
+                                continue
+                            }
+                            // A load LLVM cannot prove disjoint may read the stored bytes.
+                            if !(sameRoot && (other.end <= stored.start || stored.end <= other.start)) { reachedEnd = false; break }
+                            continue
+                        }
+                        if Self.mayRead(operation) { reachedEnd = false; break }
+                    }
+                    guard reachedEnd else { continue }
+                    switch function.blocks[current].terminator {
+                    case .jump, .branch, .switchTable:
+                        for call in function.blocks[current].terminator?.blockCalls ?? [] where visited.insert(Int(call.block.index)).inserted {
+                            pending.append((Int(call.block.index), 0))
+                        }
+                    default:
+                        break  // return and trap: memory is observed
                     }
                 }
             }
         }
     }
 
-    /// Whether the store at `position` of `block` may be overwritten by another store of the function.
+    /// Operations other than plain loads after which memory may be observed.
+    private static func mayRead(_ operation: Operation) -> Bool {
+        switch operation {
+        case .constant, .select, .shuffle, .extractLane, .replaceLane, .globalGet, .globalSet, .memorySize,
+             .tableSize, .refNull, .refIsNull, .refFunc, .dataDrop, .elemDrop:
+            return false
+        case .plain(let op, _):
+            // A trapping operator's trap path calls the runtime.
+            return PlainOpDemand.of(op) == .trapping
+        default:
+            return true
+        }
+    }
+
+    /// Whether the store at `position` of `block` may be overwritten before it is read.
     func mayBeOverwritten(_ block: BlockID, _ position: Int) -> Bool {
         overwritten.contains([Int(block.index), position])
     }

@@ -79,6 +79,16 @@ struct TrapOrderTests {
             (i32.store (i32.const 0) (i32.shl (i32.load (local.get $a)) (i32.const 24))))
           (func (export "byte_masked") (param $a i32)
             (i32.store (i32.const 0) (i32.and (i32.load8_u (local.get $a)) (i32.const 0xff))))
+          (func (export "used_after_join") (param $a i32) (param $c i32)
+            (local $x i32)
+            (local.set $x (i32.load (local.get $a)))
+            (if (local.get $c) (then (global.set $flag (i32.const 1))) (else (i32.store (i32.const 4) (i32.const 7))))
+            (i32.store (i32.const 0) (local.get $x)))
+          (func (export "branch_on_load") (param $a i32)
+            (if (i32.load (local.get $a)) (then (global.set $flag (i32.const 1))) (else (i32.store (i32.const 4) (i32.const 7)))))
+          (func (export "overwritten_later") (param $a i32) (param $c i32)
+            (i32.store (i32.const 0) (i32.load (local.get $a)))
+            (if (local.get $c) (then (i32.store (i32.const 0) (i32.const 5))) (else (i32.store (i32.const 0) (i32.const 6)))))
           (func (export "flag") (result i32) (global.get $flag))
           (func (export "word") (param i32) (result i32) (i32.load (local.get 0))))
         """
@@ -108,6 +118,10 @@ struct TrapOrderTests {
         ("low_half_widened", [.i32(65530)]),
         ("shifted_up", [.i32(65533)]),
         ("byte_masked", [.i32(65536)]),
+        ("used_after_join", [.i32(65534), .i32(1)]),
+        ("used_after_join", [.i32(65534), .i32(0)]),
+        ("branch_on_load", [.i32(65534)]),
+        ("overwritten_later", [.i32(65534), .i32(1)]),
     ]
 
     static let modes: [CompilationOptions] = CompiledModules.modes + [
