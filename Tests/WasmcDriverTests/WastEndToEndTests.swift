@@ -94,6 +94,20 @@ struct WastEndToEndTests {
         #expect(lines.all.contains { $0.contains("script.wast:3:") && $0.contains("expected i32:4, got i32:3") })
         #expect(lines.all.last == "2 passed, 2 failed")
     }
+
+    /// An unlinkable module passes only with the spec's reason, as rejected modules do.
+    @Test func unlinkableModulesNeedTheSpecsReason() throws {
+        let (tally, lines) = try withTemporaryScript("""
+            (assert_unlinkable (module (import "spectest" "nothing" (func))) "unknown import")
+            (assert_unlinkable (module (import "spectest" "nothing" (func))) "incompatible import type")
+            """) { script in
+            let lines = LineLog()
+            return (try WastRunner(options: WastRunner.Options(verbose: true), output: { lines.append($0) }).run(paths: [script.path]), lines)
+        }
+        #expect(tally.passed == 1, "\(lines.all)")
+        #expect(tally.failed == 1, "\(lines.all)")
+        #expect(lines.all.contains { $0.hasPrefix("script.wast:2:") && $0.contains("unlinkable for another reason") })
+    }
 }
 
 /// The runner's bookkeeping and its frontend-only assertions, which need no native code.
