@@ -103,9 +103,20 @@ struct RunCommandLineTests {
         #expect(throws: (any Error).self) { try run(["--"]) }
     }
 
+    /// Help is a clean exit with the usage text (the parser may wrap the request it gets from `validate`).
+    private func expectHelp(_ arguments: [String]) {
+        do {
+            _ = try Wasmc.parseAsRoot(["run"] + arguments)
+            Issue.record("no help for \(arguments)")
+        } catch {
+            #expect(Wasmc.exitCode(for: error) == .success, "\(arguments)")
+            #expect(Wasmc.fullMessage(for: error).contains("USAGE"), "\(arguments)")
+        }
+    }
+
     @Test func helpIsAnsweredBeforeTheModuleOnly() throws {
-        #expect(throws: CleanExit.self) { try run(["--help"]) }
-        #expect(throws: CleanExit.self) { try run(["-O0", "-h"]) }
+        expectHelp(["--help"])
+        expectHelp(["-O0", "-h"])
         #expect(try run(["m.wasm", "--help"]).arguments == ["--help"])
     }
 }
