@@ -7,7 +7,7 @@ let llvmLib = "/usr/lib/llvm-19/lib"
 
 let package = Package(
     name: "wasmc",
-    platforms: [.macOS(.v15)],
+    // Linux only (ELF, /proc, Debian's LLVM and libffi): no `platforms` entry.
     products: [
         .executable(name: "wasmc", targets: ["wasmc"]),
         .library(name: "WasmBinary", targets: ["WasmBinary"]),
@@ -17,7 +17,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swiftwasm/WasmKit", exact: "0.4.2"),
     ],
     targets: [
@@ -27,6 +26,8 @@ let package = Package(
         .target(name: "WasmIR", dependencies: ["WasmBinary"]),
         // Stage 3: validation and translation of a decoded module into SSA IR.
         .target(name: "WasmFrontend", dependencies: ["WasmBinary", "WasmIR"]),
+        // The runtime's ABI header, `runtime-c/include/wasmc_rt.h`, shared by the backend and the host.
+        .systemLibrary(name: "CWasmcRuntime"),
         // Stage 4: LLVM-C lowering of the IR to a native object.
         .systemLibrary(name: "CLLVM"),
         // The few LLVM queries the C API lacks (is a CPU name known), over LLVM's C++ API.
@@ -37,26 +38,44 @@ let package = Package(
         ),
         .target(
             name: "LLVMBackend",
-            dependencies: ["WasmIR", "CLLVM", "CLLVMSupport"],
+            dependencies: ["WasmIR", "CLLVM", "CLLVMSupport", "CWasmcRuntime"],
             swiftSettings: [.unsafeFlags(["-Xcc", "-I\(llvmInclude)"])],
             linkerSettings: [.unsafeFlags(["-L\(llvmLib)", "-Xlinker", "-rpath", "-Xlinker", llvmLib])]
         ),
-        // Stage 5: compile, link, cache, instantiate and call (libffi), run spec scripts.
-        .systemLibrary(name: "CFFI"),
+        // Stage 5: frontend and backend calls, objects, executables, the runtime library, the artifact cache.
         .target(
-            name: "WasmcDriver",
+            name: "WasmcCompiler",
             dependencies: [
-                "WasmBinary", "WasmIR", "WasmFrontend", "LLVMBackend", "CFFI",
+                "WasmBinary", "WasmIR", "WasmFrontend", "LLVMBackend",
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: [.unsafeFlags(["-Xcc", "-I\(llvmInclude)"])]
+        ),
+        // libffi, for calls of any signature.
+        .systemLibrary(name: "CFFI"),
+        // Loading compiled modules in this process: dlopen, instances, the linker, values, libffi calls.
+        .target(
+            name: "WasmcHost",
+            dependencies: ["WasmcCompiler", "WasmBinary", "WasmIR", "LLVMBackend", "CWasmcRuntime", "CFFI"],
+            swiftSettings: [.unsafeFlags(["-Xcc", "-I\(llvmInclude)"])]
+        ),
+        // The `.wast` runner and its expected values.
+        .target(
+            name: "WasmcSpecTest",
+            dependencies: ["WasmcHost", "WasmcCompiler", "WasmBinary", "WasmIR"],
+            swiftSettings: [.unsafeFlags(["-Xcc", "-I\(llvmInclude)"])]
+        ),
+        // Developer tools: the frontend fuzzer, the frontend benchmark and `wasmc bench`.
+        .target(
+            name: "WasmcDevTools",
+            dependencies: ["WasmcCompiler", "WasmBinary", "WasmIR", "WasmFrontend"],
             swiftSettings: [.unsafeFlags(["-Xcc", "-I\(llvmInclude)"])]
         ),
         // The CLI's commands, as a library so tests can drive them.
         .target(
             name: "WasmcCommands",
             dependencies: [
-                "WasmcDriver",
+                "WasmcCompiler", "WasmcHost", "WasmcSpecTest", "WasmcDevTools",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: [.unsafeFlags(["-Xcc", "-I\(llvmInclude)"])]
@@ -67,8 +86,13 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-Xcc", "-I\(llvmInclude)"])]
         ),
 
-        // Locates the spec test suite and converts its scripts (tests only).
-        .target(name: "SpecTestSupport", path: "Tests/SpecTestSupport"),
+        // Locates the spec test suite and reads its scripts through the `.wast` runner's parser (tests only).
+        .target(
+            name: "SpecTestSupport",
+            dependencies: ["WasmcSpecTest"],
+            path: "Tests/SpecTestSupport",
+            swiftSettings: [.unsafeFlags(["-Xcc", "-I\(llvmInclude)"])]
+        ),
         .testTarget(name: "WasmBinaryTests", dependencies: ["WasmBinary"]),
         .testTarget(name: "WasmIRTests", dependencies: ["WasmIR"]),
         .testTarget(
@@ -80,13 +104,22 @@ let package = Package(
         ),
         .testTarget(
             name: "LLVMBackendTests",
-            dependencies: ["LLVMBackend", "WasmFrontend", .product(name: "WAT", package: "WasmKit")],
+            dependencies: ["LLVMBackend", "WasmFrontend", "CWasmcRuntime", .product(name: "WAT", package: "WasmKit")],
+            swiftSettings: [.unsafeFlags(["-Xcc", "-I\(llvmInclude)"])]
+        ),
+        .testTarget(
+            name: "WasmcCommandsTests",
+            dependencies: [
+                "WasmcCommands", "WasmcCompiler", "WasmcDevTools",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: [.unsafeFlags(["-Xcc", "-I\(llvmInclude)"])]
         ),
         .testTarget(
             name: "WasmcDriverTests",
             dependencies: [
-                "WasmcDriver", "WasmcCommands", "SpecTestSupport",
+                "WasmcCompiler", "WasmcHost", "WasmcSpecTest", "WasmcDevTools", "WasmcCommands", "SpecTestSupport",
+                "CWasmcRuntime", "CFFI",
                 .product(name: "WAT", package: "WasmKit"),
                 .product(name: "WasmKit", package: "WasmKit"),
             ],

@@ -1,6 +1,6 @@
-// libffi (Debian libffi-dev), used to call compiled exports of any signature, and the small C glue
-// the host needs around it: code that may trap must run with no Swift frames between the runtime's
-// trap handler (which unwinds with siglongjmp) and the wasm code, so the calls happen here in C.
+// libffi (Debian libffi-dev), used to call compiled exports of any signature. Code that may trap must
+// run with no Swift frames between the runtime's trap handler (which unwinds with siglongjmp) and the
+// wasm code, so the libffi call happens here in C.
 #include <ffi.h>
 #include <stdint.h>
 
@@ -17,19 +17,6 @@ static inline void wasmc_host_ffi_body(void *context) {
     ffi_call(call->cif, call->function, call->result, call->arguments);
 }
 
-/// A call of `void *`/`uint32_t`-returning entry points (instantiate and friends) inside `wasmc_try`.
-typedef struct wasmc_host_entry_call {
-    uint32_t (*entry)(void *instance, void *argument);
-    void *instance;
-    void *argument;
-    uint32_t result;
-} wasmc_host_entry_call;
-
-static inline void wasmc_host_entry_body(void *context) {
-    wasmc_host_entry_call *call = (wasmc_host_entry_call *)context;
-    call->result = call->entry(call->instance, call->argument);
-}
-
 // libffi's type descriptors are C globals; accessors give Swift stable pointers to them.
 static inline ffi_type *wasmc_ffi_type_void(void) { return &ffi_type_void; }
 static inline ffi_type *wasmc_ffi_type_sint32(void) { return &ffi_type_sint32; }
@@ -38,6 +25,3 @@ static inline ffi_type *wasmc_ffi_type_uint64(void) { return &ffi_type_uint64; }
 static inline ffi_type *wasmc_ffi_type_float(void) { return &ffi_type_float; }
 static inline ffi_type *wasmc_ffi_type_double(void) { return &ffi_type_double; }
 static inline ffi_type *wasmc_ffi_type_pointer(void) { return &ffi_type_pointer; }
-
-// The runtime ABI shared with compiled modules.
-#include "../../runtime-c/include/wasmc_rt.h"

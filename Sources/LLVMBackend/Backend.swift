@@ -3,10 +3,10 @@ import Foundation
 import WasmIR
 
 /// How memory accesses are kept inside linear memory.
-public enum BoundsCheckStrategy: String, Hashable, Sendable {
+public enum BoundsCheckStrategy: String, Hashable, Sendable, CaseIterable {
     /// The runtime reserves 8 GiB + guard per memory, so an i32 address plus a u32 offset never leaves the
     /// reservation: accesses need no compare and faults become traps in the signal handler.
-    case guardPages
+    case guardPages = "guard"
     /// Every access compares against the current size; no signal handler needed.
     case explicit
 }

@@ -102,9 +102,9 @@ extension FunctionLowering {
         case .f32Trunc, .f64Trunc: return unaryIntrinsic("llvm.trunc", operandType)
         case .f32Nearest, .f64Nearest: return unaryIntrinsic("llvm.roundeven", operandType)
         // abs, neg and copysign only touch the sign bit, so NaN payloads pass through unchanged.
-        case .f32Abs, .f64Abs: return signBitOperation(a!, b: nil, bitWidth: bitWidth, resultType: resultType, kind: 0)
-        case .f32Neg, .f64Neg: return signBitOperation(a!, b: nil, bitWidth: bitWidth, resultType: resultType, kind: 1)
-        case .f32Copysign, .f64Copysign: return signBitOperation(a!, b: b!, bitWidth: bitWidth, resultType: resultType, kind: 2)
+        case .f32Abs, .f64Abs: return signBitOperation(.absolute, a!, bitWidth: bitWidth, resultType: resultType)
+        case .f32Neg, .f64Neg: return signBitOperation(.negate, a!, bitWidth: bitWidth, resultType: resultType)
+        case .f32Copysign, .f64Copysign: return signBitOperation(.copySign(from: b!), a!, bitWidth: bitWidth, resultType: resultType)
         // Conversions
         case .i32WrapI64: return LLVMBuildTrunc(builder, a!, module.i32, "")
         case .i64ExtendI32S: return LLVMBuildSExt(builder, a!, module.i64, "")
@@ -172,18 +172,24 @@ extension FunctionLowering {
         LLVMBuildAnd(builder, count, LLVMConstInt(type, bitWidth - 1, 0), "")!
     }
 
-    /// kind 0: abs, 1: neg, 2: copysign.
-    private func signBitOperation(_ a: LLVMValueRef, b: LLVMValueRef?, bitWidth: UInt64, resultType: LLVMTypeRef, kind: Int) -> LLVMValueRef {
+    /// What `fabs`, `fneg` and `copysign` do to a float's sign bit, done on its integer bits.
+    private enum SignBitOperation {
+        case absolute, negate
+        /// The sign of this operand, the magnitude of the first.
+        case copySign(from: LLVMValueRef)
+    }
+
+    private func signBitOperation(_ operation: SignBitOperation, _ a: LLVMValueRef, bitWidth: UInt64, resultType: LLVMTypeRef) -> LLVMValueRef {
         let integerType = bitWidth == 64 ? module.i64 : module.i32
         let sign = LLVMConstInt(integerType, 1 << (bitWidth - 1), 0)!
         let magnitudeMask = LLVMConstInt(integerType, (1 << (bitWidth - 1)) - 1, 0)!
         let bits = LLVMBuildBitCast(builder, a, integerType, "")!
         let result: LLVMValueRef
-        switch kind {
-        case 0: result = LLVMBuildAnd(builder, bits, magnitudeMask, "")
-        case 1: result = LLVMBuildXor(builder, bits, sign, "")
-        default:
-            let otherSign = LLVMBuildAnd(builder, LLVMBuildBitCast(builder, b!, integerType, ""), sign, "")
+        switch operation {
+        case .absolute: result = LLVMBuildAnd(builder, bits, magnitudeMask, "")
+        case .negate: result = LLVMBuildXor(builder, bits, sign, "")
+        case .copySign(let b):
+            let otherSign = LLVMBuildAnd(builder, LLVMBuildBitCast(builder, b, integerType, ""), sign, "")
             result = LLVMBuildOr(builder, LLVMBuildAnd(builder, bits, magnitudeMask, ""), otherSign, "")
         }
         return LLVMBuildBitCast(builder, result, resultType, "")!

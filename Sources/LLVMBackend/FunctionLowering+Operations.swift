@@ -41,7 +41,7 @@ extension FunctionLowering {
         case .callIndirect(let typeIndex, let table, let callee, let arguments):
             try lowerCallIndirect(typeIndex: typeIndex, table: table, callee: value(callee), arguments: arguments.map(value), results: results)
         case .memorySize:
-            define(results[0], load(module.i32, offsetPointer(memoryPointer!, 16)))
+            define(results[0], load(module.i32, offsetPointer(memoryPointer!, RuntimeABI.memoryPages)))
         case .memoryGrow(_, let delta):
             define(results[0], runtime("wasmc_memory_grow", module.i32, [module.ptr, module.i32], [memoryPointer!, value(delta)]))
         case .memoryFill(_, let destination, let byte, let count):
@@ -51,21 +51,21 @@ extension FunctionLowering {
             _ = runtime("wasmc_memory_copy", module.voidType, [module.ptr, module.ptr, module.i32, module.i32, module.i32],
                         [memoryPointer!, memoryPointer!, value(destination), value(source), value(count)])
         case .memoryInit(let data, _, let destination, let source, let count):
-            let segment = offsetPointer(instance, module.layout.dataSegments + 16 * Int(data))
+            let segment = offsetPointer(instance, module.layout.dataSegments + RuntimeABI.segmentSlot * Int(data))
             let bytes = load(module.ptr, segment)
-            let length = LLVMBuildTrunc(builder, load(module.i64, offsetPointer(segment, 8)), module.i32, "")!
+            let length = LLVMBuildTrunc(builder, load(module.i64, offsetPointer(segment, RuntimeABI.segmentLength)), module.i32, "")!
             _ = runtime("wasmc_memory_init_data", module.voidType,
                         [module.ptr, module.ptr, module.i32, module.i32, module.i32, module.i32],
                         [memoryPointer!, bytes, length, value(destination), value(source), value(count)])
         case .dataDrop(let data):
-            LLVMBuildStore(builder, module.constI64(0), offsetPointer(instance, module.layout.dataSegments + 16 * Int(data) + 8))
+            LLVMBuildStore(builder, module.constI64(0), offsetPointer(instance, module.layout.dataSegments + RuntimeABI.segmentSlot * Int(data) + RuntimeABI.segmentLength))
         case .tableGet(let table, let index):
             define(results[0], runtime("wasmc_table_get", module.ptr, [module.ptr, module.i32], [tablePointer(table), value(index)]))
         case .tableSet(let table, let index, let stored):
             _ = runtime("wasmc_table_set", module.voidType, [module.ptr, module.i32, module.ptr],
                         [tablePointer(table), value(index), value(stored)])
         case .tableSize(let table):
-            define(results[0], load(module.i32, offsetPointer(tablePointer(table), 8)))
+            define(results[0], load(module.i32, offsetPointer(tablePointer(table), RuntimeABI.tableSize)))
         case .tableGrow(let table, let initial, let delta):
             define(results[0], runtime("wasmc_table_grow", module.i32, [module.ptr, module.ptr, module.i32],
                                        [tablePointer(table), value(initial), value(delta)]))
@@ -76,21 +76,21 @@ extension FunctionLowering {
             _ = runtime("wasmc_table_copy", module.voidType, [module.ptr, module.ptr, module.i32, module.i32, module.i32],
                         [tablePointer(destinationTable), tablePointer(sourceTable), value(destination), value(source), value(count)])
         case .tableInit(let element, let table, let destination, let source, let count):
-            let segment = offsetPointer(instance, module.layout.elementSegments + 16 * Int(element))
+            let segment = offsetPointer(instance, module.layout.elementSegments + RuntimeABI.segmentSlot * Int(element))
             let items = load(module.ptr, segment)
-            let length = LLVMBuildTrunc(builder, load(module.i64, offsetPointer(segment, 8)), module.i32, "")!
+            let length = LLVMBuildTrunc(builder, load(module.i64, offsetPointer(segment, RuntimeABI.segmentLength)), module.i32, "")!
             _ = runtime("wasmc_table_init_elements", module.voidType,
                         [module.ptr, module.ptr, module.i32, module.i32, module.i32, module.i32],
                         [tablePointer(table), items, length, value(destination), value(source), value(count)])
         case .elemDrop(let element):
-            LLVMBuildStore(builder, module.constI64(0), offsetPointer(instance, module.layout.elementSegments + 16 * Int(element) + 8))
+            LLVMBuildStore(builder, module.constI64(0), offsetPointer(instance, module.layout.elementSegments + RuntimeABI.segmentSlot * Int(element) + RuntimeABI.segmentLength))
         case .refNull:
             define(results[0], LLVMConstNull(module.ptr))
         case .refIsNull(let reference):
             let isNull = LLVMBuildICmp(builder, LLVMIntEQ, value(reference), LLVMConstNull(module.ptr), "")!
             define(results[0], LLVMBuildZExt(builder, isNull, module.i32, "")!)
         case .refFunc(let index):
-            define(results[0], load(module.ptr, offsetPointer(instance, module.layout.functions + 8 * Int(index))))
+            define(results[0], load(module.ptr, offsetPointer(instance, module.layout.functions + RuntimeABI.pointerSlot * Int(index))))
         case .trapIf(let condition, let code):
             trap(if: LLVMBuildICmp(builder, LLVMIntNE, value(condition), module.constI32(0), "")!, code)
         }
@@ -112,7 +112,7 @@ extension FunctionLowering {
         if let cached = globalCells[index] { return cached }
         let current = LLVMGetInsertBlock(builder)!
         LLVMPositionBuilderBefore(builder, LLVMGetBasicBlockTerminator(prologue))
-        let cell = load(module.ptr, offsetPointer(instance, module.layout.globals + 8 * Int(index)))
+        let cell = load(module.ptr, offsetPointer(instance, module.layout.globals + RuntimeABI.pointerSlot * Int(index)))
         module.tag(cell, .runtimeData)
         LLVMPositionBuilderAtEnd(builder, current)
         globalCells[index] = cell
@@ -120,7 +120,7 @@ extension FunctionLowering {
     }
 
     func tablePointer(_ index: UInt32) -> LLVMValueRef {
-        load(module.ptr, offsetPointer(instance, module.layout.tables + 8 * Int(index)))
+        load(module.ptr, offsetPointer(instance, module.layout.tables + RuntimeABI.pointerSlot * Int(index)))
     }
 
     // MARK: - Memory
@@ -137,7 +137,7 @@ extension FunctionLowering {
             : LLVMBuildAdd(builder, extended, module.constI64(UInt64(access.offset)), "")!
         if module.options.boundsChecks == .explicit || forceCheck {
             let end = LLVMBuildAdd(builder, offset, module.constI64(UInt64(access.size)), "")!
-            let size = load(module.i64, offsetPointer(memoryPointer!, 8))
+            let size = load(module.i64, offsetPointer(memoryPointer!, RuntimeABI.memorySizeBytes))
             module.tag(size, .runtimeData)
             trap(if: LLVMBuildICmp(builder, LLVMIntUGT, end, size, "")!, .memoryOutOfBounds)
         }
@@ -196,7 +196,7 @@ extension FunctionLowering {
                              arguments: [LLVMValueRef], results: [Value]) {
         let signature = module.nativeSignature(type)
         var nativeArguments = [calleeInstance] + nativeArguments(arguments, for: signature)
-        let area = type.results.count > 1 ? prologueSlot(bytes: 16 * type.results.count) : nil
+        let area = type.results.count > 1 ? prologueSlot(bytes: RuntimeABI.resultSlot * type.results.count) : nil
         if let area { nativeArguments.append(area) }
         let instruction = call((signature.llvmType, callee), nativeArguments)
         // `notail`: tail-recursion elimination would turn runaway recursion into a loop that never
@@ -205,7 +205,7 @@ extension FunctionLowering {
         module.applyByValueAttributes(signature, call: instruction)
         if let area {
             for (index, result) in results.enumerated() {
-                let loaded = load(module.llvmType(type.results[index]), offsetPointer(area, 16 * index))
+                let loaded = load(module.llvmType(type.results[index]), offsetPointer(area, RuntimeABI.resultSlot * index))
                 LLVMSetAlignment(loaded, 8)
                 define(result, loaded)
             }
@@ -222,8 +222,8 @@ extension FunctionLowering {
             callResults(type, callee: module.functions[Int(callee) - imported], calleeInstance: instance,
                         arguments: arguments, results: results)
         } else {
-            let record = load(module.ptr, offsetPointer(instance, module.layout.functions + 8 * Int(callee)))
-            callResults(type, callee: load(module.ptr, record), calleeInstance: load(module.ptr, offsetPointer(record, 16)),
+            let record = load(module.ptr, offsetPointer(instance, module.layout.functions + RuntimeABI.pointerSlot * Int(callee)))
+            callResults(type, callee: load(module.ptr, offsetPointer(record, RuntimeABI.functionCode)), calleeInstance: load(module.ptr, offsetPointer(record, RuntimeABI.functionInstance)),
                         arguments: arguments, results: results)
         }
     }
@@ -232,16 +232,16 @@ extension FunctionLowering {
                                    results: [Value]) throws {
         let type = module.module.types[Int(typeIndex)]
         let tablePointer = tablePointer(table)
-        let size = load(module.i32, offsetPointer(tablePointer, 8))
+        let size = load(module.i32, offsetPointer(tablePointer, RuntimeABI.tableSize))
         trap(if: LLVMBuildICmp(builder, LLVMIntUGE, callee, size, "")!, .tableOutOfBounds)
         let elements = load(module.ptr, tablePointer)
         let slot = bytePointer(elements, LLVMBuildMul(builder, LLVMBuildZExt(builder, callee, module.i64, ""), module.constI64(8), ""))
         let record = load(module.ptr, slot)
         trap(if: LLVMBuildICmp(builder, LLVMIntEQ, record, LLVMConstNull(module.ptr), "")!, .uninitializedElement)
-        let actual = load(module.i32, offsetPointer(record, 8))
-        let expected = LLVMBuildTrunc(builder, load(module.i64, offsetPointer(instance, module.layout.typeIDs + 8 * Int(typeIndex))), module.i32, "")!
+        let actual = load(module.i32, offsetPointer(record, RuntimeABI.functionTypeID))
+        let expected = LLVMBuildTrunc(builder, load(module.i64, offsetPointer(instance, module.layout.typeIDs + RuntimeABI.pointerSlot * Int(typeIndex))), module.i32, "")!
         trap(if: LLVMBuildICmp(builder, LLVMIntNE, actual, expected, "")!, .indirectCallTypeMismatch)
-        callResults(type, callee: load(module.ptr, record), calleeInstance: load(module.ptr, offsetPointer(record, 16)),
+        callResults(type, callee: load(module.ptr, offsetPointer(record, RuntimeABI.functionCode)), calleeInstance: load(module.ptr, offsetPointer(record, RuntimeABI.functionInstance)),
                     arguments: arguments, results: results)
     }
 }

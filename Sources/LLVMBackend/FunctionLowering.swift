@@ -77,7 +77,7 @@ final class FunctionLowering {
             let pointer = LLVMBuildLoad2(builder, module.ptr, offsetPointer(instance, module.layout.memories), "")!
             module.tag(pointer, .runtimeData)
             memoryPointer = pointer
-            memoryBase = LLVMBuildLoad2(builder, module.ptr, pointer, "")
+            memoryBase = LLVMBuildLoad2(builder, module.ptr, offsetPointer(pointer, RuntimeABI.memoryBase), "")
             module.tag(memoryBase!, .runtimeData)
         }
         branch(to: BlockID(0), with: incomingParameters())
@@ -130,7 +130,7 @@ final class FunctionLowering {
         let block = LLVMAppendBasicBlockInContext(module.context, llvmFunction, "trap\(code.rawValue)")!
         LLVMPositionBuilderAtEnd(builder, block)
         _ = call(module.runtimeFunction("wasmc_trap_in", returning: module.voidType, [module.i32, module.ptr], noReturn: true),
-                 [module.constI32(code.rawValue), module.functionNameConstant(function)])
+                 [module.constI32(code.runtimeCode), module.functionNameConstant(function)])
         LLVMBuildUnreachable(builder)
         LLVMPositionBuilderAtEnd(builder, current)
         trapBlocks[code] = block
@@ -151,7 +151,7 @@ final class FunctionLowering {
         var restoreArguments: [LLVMValueRef?] = [frame]
         _ = restoreArguments.withUnsafeMutableBufferPointer { LLVMBuildCall2(builder, restoreType, stackRestore, $0.baseAddress, 1, "")! }
         _ = call(module.runtimeFunction("wasmc_trap_in", returning: module.voidType, [module.i32, module.ptr], noReturn: true),
-                 [module.constI32(TrapCode.callStackExhausted.rawValue), module.functionNameConstant(function)])
+                 [module.constI32(TrapCode.callStackExhausted.runtimeCode), module.functionNameConstant(function)])
         LLVMBuildUnreachable(builder)
         LLVMPositionBuilderAtEnd(builder, current)
         return block
@@ -214,7 +214,7 @@ final class FunctionLowering {
             } else {
                 if let pointer = resultsPointer {
                     for (index, result) in results.enumerated() {
-                        let store = LLVMBuildStore(builder, value(result), offsetPointer(pointer, 16 * index))!
+                        let store = LLVMBuildStore(builder, value(result), offsetPointer(pointer, RuntimeABI.resultSlot * index))!
                         LLVMSetAlignment(store, 8)  // the host's results area is only 8-byte aligned
                     }
                 }

@@ -16,25 +16,23 @@ struct InstanceLayout {
     let ownFunctions: Int
     let size: Int
 
-    static let memoryStride = 48, tableStride = 32, globalStride = 32, functionStride = 24, segmentStride = 16
-
     init(_ module: Module) {
         var offset = 0
         func take(_ bytes: Int) -> Int {
             defer { offset += (bytes + 15) & ~15 }
             return offset
         }
-        memories = take(8 * module.allMemories.count)
-        tables = take(8 * module.allTables.count)
-        globals = take(8 * module.allGlobalTypes.count)
-        functions = take(8 * module.allFunctionTypeIndices.count)
-        typeIDs = take(8 * module.types.count)
-        dataSegments = take(Self.segmentStride * module.data.count)
-        elementSegments = take(Self.segmentStride * module.elements.count)
-        ownMemories = take(Self.memoryStride * module.memories.count)
-        ownTables = take(Self.tableStride * module.tables.count)
-        ownGlobals = take(Self.globalStride * module.globals.count)
-        ownFunctions = take(Self.functionStride * module.functionTypeIndices.count)
+        memories = take(RuntimeABI.pointerSlot * module.allMemories.count)
+        tables = take(RuntimeABI.pointerSlot * module.allTables.count)
+        globals = take(RuntimeABI.pointerSlot * module.allGlobalTypes.count)
+        functions = take(RuntimeABI.pointerSlot * module.allFunctionTypeIndices.count)
+        typeIDs = take(RuntimeABI.pointerSlot * module.types.count)
+        dataSegments = take(RuntimeABI.segmentSlot * module.data.count)
+        elementSegments = take(RuntimeABI.segmentSlot * module.elements.count)
+        ownMemories = take(RuntimeABI.memorySlot * module.memories.count)
+        ownTables = take(RuntimeABI.tableSlot * module.tables.count)
+        ownGlobals = take(RuntimeABI.globalSlot * module.globals.count)
+        ownFunctions = take(RuntimeABI.functionSlot * module.functionTypeIndices.count)
         size = max(offset, 16)
     }
 }

@@ -2,9 +2,6 @@ import CLLVM
 import WasmBinary
 import WasmIR
 
-/// `WASMC_ABI_VERSION` of the `runtime-c/include/wasmc_rt.h` this backend generates code for.
-let runtimeABIVersion: UInt32 = 3
-
 /// The data the runtime's generic instantiation reads (see `runtime-c/src/instantiate.c` for the word
 /// format) and the `wasmc_module` descriptor with thunks over `wasmc_plan_*`.
 extension ModuleLowering {
@@ -65,10 +62,10 @@ extension ModuleLowering {
 
         let thunks = emitThunks(plan: plan)
         let typeStrings = module.types.enumerated().map { index, type in
-            globalString(canonicalSignature(type) + "\0", symbol: "wasm_type_\(index)")
+            globalString(type.canonicalSignature + "\0", symbol: "wasm_type_\(index)")
         }
         let fields: [LLVMValueRef] = [
-            constI32(runtimeABIVersion), constI32(UInt32(module.types.count)),
+            constI32(RuntimeABI.version), constI32(UInt32(module.types.count)),
             constantArray(of: ptr, typeStrings.isEmpty ? [LLVMConstNull(ptr)] : typeStrings, symbol: "wasmc_types"),
             constI32(UInt32(module.imports.count)), importTable(),
             constI32(UInt32(module.exports.count)), exportTable(),
@@ -88,11 +85,6 @@ extension ModuleLowering {
         var elements: [LLVMTypeRef?] = [i32, i32, ptr, i32, ptr, i32, ptr, i64, ptr, ptr, ptr, ptr, ptr, ptr]
         elements.withUnsafeMutableBufferPointer { LLVMStructSetBody(type, $0.baseAddress, UInt32($0.count), 0) }
         return type
-    }
-
-    private func canonicalSignature(_ type: FunctionType) -> String {
-        "(" + type.parameters.map(\.description).joined(separator: ",") + ")->("
-            + type.results.map(\.description).joined(separator: ",") + ")"
     }
 
     private func constantWords(_ expression: ConstantExpression?) -> [UInt64] {

@@ -22,7 +22,7 @@ public struct BlockID: Hashable, Comparable, Sendable, CustomStringConvertible {
 /// The types of IR values are wasm's value types.
 public typealias IRType = ValueType
 
-/// Why compiled code stops. The raw values are the runtime's trap codes (`runtime-c`), so keep them in sync.
+/// Why compiled code stops. The runtime's code for each is `TrapCode.runtimeCode` (LLVMBackend), read from `wasmc_rt.h`.
 public enum TrapCode: UInt32, Hashable, Sendable, CaseIterable, CustomStringConvertible {
     case unreachable = 1
     case memoryOutOfBounds = 2

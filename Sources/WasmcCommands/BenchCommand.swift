@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import WasmcDriver
+import WasmcCompiler
+import WasmcDevTools
 
 /// `wasmc bench FILE.wasm [-- ARGS]`: times the compiled program against the WasmKit interpreter.
 struct BenchCommand: ParsableCommand {
@@ -28,7 +29,7 @@ struct BenchCommand: ParsableCommand {
     var noInterpreter = false
 
     @Option(help: "Which time to report: wall (default) or cpu (user + system of the program).")
-    var clock: String = ProgramBenchmark.Clock.wall.rawValue
+    var clock: ProgramBenchmark.Clock = .wall
 
     @OptionGroup var grantArguments: GrantArguments
 
@@ -39,7 +40,6 @@ struct BenchCommand: ParsableCommand {
 
     func validate() throws {
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
-        guard ProgramBenchmark.Clock(rawValue: clock) != nil else { throw ValidationError("--clock takes wall or cpu") }
         if noInterpreter && interpreter != nil { throw ValidationError("--interpreter and --no-interpreter exclude each other") }
     }
 
@@ -63,10 +63,10 @@ struct BenchCommand: ParsableCommand {
         let grants = try grantArguments.grants()
         let interpreter = try chosenInterpreter()
         let builder = try ExecutableBuilder(options: compilation.options(),
-                                            cacheDirectory: compilation.noCache ? nil : ArtifactCache.defaultDirectory())
+                                            cacheDirectory: compilation.cacheDirectory)
         let configuration = ProgramBenchmark.Configuration(
             runs: runs, interpreter: interpreter, grants: grants,
-            programArguments: arguments, clock: ProgramBenchmark.Clock(rawValue: clock) ?? .wall)
+            programArguments: arguments, clock: clock)
         return try ProgramBenchmark.measure(bytes, modulePath: file, builder: builder, configuration: configuration)
     }
 

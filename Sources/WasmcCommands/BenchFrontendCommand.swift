@@ -1,5 +1,5 @@
 import ArgumentParser
-import WasmcDriver
+import WasmcDevTools
 
 /// `wasmc bench-frontend FILE.wasm`: decode/validate/SSA throughput of the frontend on one module.
 struct BenchFrontendCommand: ParsableCommand {

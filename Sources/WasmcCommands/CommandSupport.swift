@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import WasmcDriver
+import WasmcCompiler
 
 /// Reads a file the user named; a failure prints `error: cannot read the input: PATH: REASON` and
 /// exits 1 (not the usage text: the command line was fine, the file is not).

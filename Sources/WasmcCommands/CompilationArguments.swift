@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import WasmcDriver
+import WasmcCompiler
+import WasmcDevTools
 
 /// The code-generation options shared by the commands that compile and run modules.
 struct CompilationArguments: ParsableArguments {
@@ -8,7 +9,7 @@ struct CompilationArguments: ParsableArguments {
     var optimizationLevel: Int = 2
 
     @Option(name: .long, help: "Memory bounds checks: guard (guard pages and signals) or explicit (a compare per access).")
-    var boundsChecks: String = BoundsCheckMode.guardPages.rawValue
+    var boundsChecks: BoundsCheckStrategy = .guardPages
 
     @Option(name: .long, help: "Target CPU: native (this machine; the default for run, bench and wast, like Wasmtime), generic (portable; the default for compile) or an LLVM CPU name such as x86-64-v2.")
     var targetCPU: String?
@@ -23,9 +24,11 @@ struct CompilationArguments: ParsableArguments {
     @Flag(name: .long, help: "Compile without reading or writing the artifact cache.")
     var noCache = false
 
+    /// The artifact cache these commands use: none under --no-cache, else the default directory.
+    var cacheDirectory: URL? { noCache ? nil : ArtifactCache.defaultDirectory() }
+
     func validate() throws {
         guard (0...3).contains(optimizationLevel) else { throw ValidationError("-O takes 0, 1, 2 or 3") }
-        guard BoundsCheckMode(rawValue: boundsChecks) != nil else { throw ValidationError("--bounds-checks takes guard or explicit") }
         guard codegenJobs >= 1 else { throw ValidationError("--codegen-jobs takes a number of threads, at least 1") }
         guard partitionFrom >= 0 else { throw ValidationError("--partition-from takes an instruction count, at least 0") }
         if let targetCPU, !isKnownTargetCPU(targetCPU) {
@@ -37,13 +40,17 @@ struct CompilationArguments: ParsableArguments {
     /// (run, bench, wast) uses every feature of this CPU; `compile` writes executables that may be copied
     /// to other machines, so it defaults to generic.
     func options(defaultTargetCPU: String = "native") -> CompilationOptions {
-        CompilationOptions(optimizationLevel: optimizationLevel, boundsChecks: BoundsCheckMode(rawValue: boundsChecks) ?? .guardPages,
+        CompilationOptions(optimizationLevel: optimizationLevel, boundsChecks: boundsChecks,
                            targetCPU: targetCPU ?? defaultTargetCPU, codegenJobs: codegenJobs, minimumPartitionedSize: partitionFrom)
     }
 
     /// The flags that reproduce these options on a child command line.
     var commandLine: [String] {
-        ["-O\(optimizationLevel)", "--bounds-checks", boundsChecks, "--codegen-jobs", "\(codegenJobs)", "--partition-from", "\(partitionFrom)"]
+        ["-O\(optimizationLevel)", "--bounds-checks", boundsChecks.rawValue, "--codegen-jobs", "\(codegenJobs)", "--partition-from", "\(partitionFrom)"]
             + (targetCPU.map { ["--target-cpu", $0] } ?? []) + (noCache ? ["--no-cache"] : [])
     }
 }
+
+extension BoundsCheckStrategy: ExpressibleByArgument {}
+extension OutputKind: ExpressibleByArgument {}
+extension ProgramBenchmark.Clock: ExpressibleByArgument {}

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import WasmcDriver
+import WasmcCompiler
 
 /// `wasmc compile FILE.wasm -o OUT`: a standalone native executable (or an object, or a shared object).
 struct CompileCommand: ParsableCommand {
@@ -21,7 +21,7 @@ struct CompileCommand: ParsableCommand {
     var output: String
 
     @Option(help: "What to write: exe (default), obj (object + wasmc_rt.h beside it), shared (a .so to dlopen) or llvm (optimized LLVM IR text).")
-    var emit: String = OutputKind.executable.rawValue
+    var emit: OutputKind = .executable
 
     @OptionGroup var grantArguments: GrantArguments
 
@@ -30,19 +30,15 @@ struct CompileCommand: ParsableCommand {
 
     @OptionGroup var compilation: CompilationArguments
 
-    func validate() throws {
-        guard OutputKind(rawValue: emit) != nil else { throw ValidationError("--emit takes exe, obj, shared or llvm") }
-    }
-
     func run() throws {
         try RawArguments.requireUTF8()
         let grants = try grantArguments.grants()
         let bytes = try readInputFile(file)
         do {
             let builder = try ExecutableBuilder(options: compilation.options(defaultTargetCPU: "generic"),
-                                                cacheDirectory: compilation.noCache ? nil : ArtifactCache.defaultDirectory())
+                                                cacheDirectory: compilation.cacheDirectory)
             let timings = timeStages ? StageTimings() : nil
-            try builder.build(bytes, kind: OutputKind(rawValue: emit) ?? .executable, output: URL(fileURLWithPath: output),
+            try builder.build(bytes, kind: emit, output: URL(fileURLWithPath: output),
                               grants: .bakedIn(grants), timings: timings)
             if let timings { printError(timings.report) }
         } catch {

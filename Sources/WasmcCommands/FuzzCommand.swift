@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import WasmcDriver
+import WasmcCompiler
+import WasmcDevTools
 
 /// `wasmc fuzz CORPUS...`: long mutation-fuzzing runs of the frontend (a developer tool).
 struct FuzzCommand: ParsableCommand {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import WasmcDriver
+import WasmcCompiler
 
 /// `--dir` and `--env` of the commands that run WASI programs, parsed once into `HostGrants`.
 struct GrantArguments: ParsableArguments {

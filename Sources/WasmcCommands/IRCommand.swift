@@ -1,5 +1,5 @@
 import ArgumentParser
-import WasmcDriver
+import WasmcCompiler
 
 /// `wasmc ir FILE.wasm [--function NAME|INDEX]`: print the SSA IR.
 struct IRCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import WasmcDriver
+import WasmcCompiler
+import WasmcHost
 
 /// `wasmc run [OPTIONS] FILE.wasm [--] [ARGS ...]` runs a WASI program (compiled once, then cached, like
 /// `wasmtime run`); `wasmc run --invoke NAME [OPTIONS] FILE.wasm [ARG ...]` calls one export and prints
@@ -69,7 +70,7 @@ struct InvokeCommand: ParsableCommand {
         guard let invoke else { try runProgram(bytes, grants: try grantArguments.grants()) }
         do {
             let results = try ModuleRunner.invoke(bytes, function: invoke, arguments: arguments, options: compilation.options(),
-                                                  cacheDirectory: compilation.noCache ? nil : ArtifactCache.defaultDirectory())
+                                                  cacheDirectory: compilation.cacheDirectory)
             for result in results { print(result) }
         } catch CallError.trap(let trap), InstantiationError.trap(let trap, _) {
             try reportTrap(trap)
@@ -93,7 +94,7 @@ struct InvokeCommand: ParsableCommand {
         let executable: URL
         do {
             let builder = try ExecutableBuilder(options: compilation.options(),
-                                                cacheDirectory: compilation.noCache ? nil : ArtifactCache.defaultDirectory())
+                                                cacheDirectory: compilation.cacheDirectory)
             executable = try builder.cachedExecutable(bytes)
         } catch {
             reportFailure(error, file: file)

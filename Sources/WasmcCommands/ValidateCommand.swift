@@ -1,5 +1,5 @@
 import ArgumentParser
-import WasmcDriver
+import WasmcCompiler
 
 /// `wasmc validate FILE.wasm`: exit 0 for a valid module, 1 with the spec's reason otherwise.
 struct ValidateCommand: ParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
-import WasmcDriver
+import WasmcCompiler
 
-/// The `wasmc` command line: a thin layer over `WasmcDriver`.
+/// The `wasmc` command line: a thin layer over `WasmcCompiler`, `WasmcHost`, `WasmcSpecTest` and `WasmcDevTools`.
 public struct Wasmc: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "wasmc",

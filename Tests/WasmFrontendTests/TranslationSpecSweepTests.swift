@@ -58,8 +58,6 @@ struct TranslationSpecSweepTests {
         return modules
     }
 
-    private struct Script: Decodable { let commands: [SpecCommand] }
-
     private static func modules(inConverted root: URL) throws -> [(String, [UInt8])] {
         var modules: [(String, [UInt8])] = []
         let names = try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
@@ -67,17 +65,10 @@ struct TranslationSpecSweepTests {
             let directory = root.appendingPathComponent(name)
             let json = directory.appendingPathComponent("\(name).json")
             guard FileManager.default.fileExists(atPath: json.path) else { continue }
-            let script = try JSONDecoder().decode(Script.self, from: Data(contentsOf: json))
-            for command in script.commands where command.type == "module" {
-                guard let filename = command.filename else { continue }
-                var file = directory.appendingPathComponent(filename)
-                if command.moduleType == "text" {
-                    let binary = FileManager.default.temporaryDirectory
-                        .appendingPathComponent("wasmc-sweep-\(name)-\(command.line)-\(ProcessInfo.processInfo.processIdentifier).wasm")
-                    try runTool("wasm-tools", ["parse", file.path, "-o", binary.path])
-                    file = binary
-                }
-                modules.append(("\(name).wast:\(command.line)", [UInt8](try Data(contentsOf: file))))
+            let script = try JSONDecoder().decode(WastScript.self, from: Data(contentsOf: json))
+            for command in script.commands where command.type == "module" && command.filename != nil {
+                let bytes = try WastConverter.moduleBytes(command, in: directory)
+                modules.append(("\(name).wast:\(command.line)", bytes))
             }
         }
         return modules

@@ -9,7 +9,6 @@ import SpecTestSupport
 /// and every `module` must validate.
 @Suite("Validation: spec sweep")
 struct ValidationSpecSweepTests {
-    private struct Script: Decodable { let commands: [SpecCommand] }
 
     @Test func assertInvalidAndValidModules() throws {
         let root = URL(fileURLWithPath: ProcessInfo.processInfo.environment["WASMC_SPEC_JSON"] ?? "/tmp/spec")
@@ -26,7 +25,7 @@ struct ValidationSpecSweepTests {
             let directory = root.appendingPathComponent(name)
             let json = directory.appendingPathComponent("\(name).json")
             guard let data = try? Data(contentsOf: json) else { continue }
-            for command in try JSONDecoder().decode(Script.self, from: data).commands {
+            for command in try JSONDecoder().decode(WastScript.self, from: data).commands {
                 guard command.type == "module" || command.type == "assert_invalid",
                       command.moduleType == "binary", let file = command.filename else { continue }
                 let bytes = [UInt8](try Data(contentsOf: directory.appendingPathComponent(file)))

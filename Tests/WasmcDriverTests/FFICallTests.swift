@@ -1,7 +1,11 @@
 import CFFI
+import CWasmcRuntime
 import Testing
 import WasmBinary
-@testable import WasmcDriver
+@testable import WasmcCompiler
+@testable import WasmcDevTools
+@testable import WasmcHost
+@testable import WasmcSpecTest
 
 /// Calls plain C functions through the libffi layer: the calling convention compiled code uses.
 @Suite("libffi calls")

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import WasmcDriver
+@testable import WasmcCompiler
+@testable import WasmcDevTools
+@testable import WasmcHost
+@testable import WasmcSpecTest
 
 /// Scratch directories, output files and the cache against neighbours and careless users (issue 9,
 /// part 3). The command-level checks (exit status, one-line errors, a read-only cache as another

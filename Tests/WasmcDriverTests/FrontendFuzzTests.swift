@@ -1,6 +1,9 @@
 import SpecTestSupport
 import Testing
-import WasmcDriver
+@testable import WasmcCompiler
+@testable import WasmcDevTools
+@testable import WasmcHost
+@testable import WasmcSpecTest
 
 /// A short, fixed-seed fuzz run on every CI run; `scripts/fuzz.sh` runs millions of cases.
 @Suite("Frontend fuzzing")

@@ -1,12 +1,16 @@
 import CFFI
+import CWasmcRuntime
 import Foundation
 import Testing
 import WasmBinary
-@testable import WasmcDriver
+@testable import WasmcCompiler
+@testable import WasmcDevTools
+@testable import WasmcHost
+@testable import WasmcSpecTest
 
 /// The host layer on a hand-written module (`Tests/DriverFixtures/module.c`) and the real runtime:
 /// loading, descriptors, import checks, calls, traps, globals.
-@Suite("Host layer on a fixture module", .serialized, .enabled(if: runtimeIsPresent, "the runtime is not in the tree yet"))
+@Suite("Host layer on a fixture module", .serialized)
 struct HostLayerTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("DriverFixtures")

@@ -1,11 +1,14 @@
 import Testing
 import WasmIR
-@testable import WasmcDriver
+@testable import WasmcCompiler
+@testable import WasmcDevTools
+@testable import WasmcHost
+@testable import WasmcSpecTest
 
 /// How instantiation ends when it cannot finish: a segment that does not fit or a trapping start
 /// function is a trap that names the step (never a function the segment has nothing to do with); a
 /// table the runtime cannot create is an error, not a trap.
-@Suite("Instantiation faults", .serialized, .enabled(if: runtimeIsPresent, "the runtime is not in the tree yet"))
+@Suite("Instantiation faults", .serialized)
 struct InstantiationFaultTests {
     /// The trap instantiating `wat` ends with, or nil (recorded as an issue) when it does not trap.
     private func instantiationTrap(_ wat: String, _ options: CompilationOptions) throws -> Trap? {

@@ -2,7 +2,10 @@ import ArgumentParser
 import Foundation
 import Testing
 import WasmcCommands
-@testable import WasmcDriver
+@testable import WasmcCompiler
+@testable import WasmcDevTools
+@testable import WasmcHost
+@testable import WasmcSpecTest
 
 /// `--target-cpu` must name a processor LLVM knows: LLVM itself only warns and emits generic code.
 @Suite("Target CPU names")

@@ -1,12 +1,15 @@
 import Testing
 import WasmBinary
 import WasmIR
-@testable import WasmcDriver
+@testable import WasmcCompiler
+@testable import WasmcDevTools
+@testable import WasmcHost
+@testable import WasmcSpecTest
 
 /// An out-of-bounds load traps in every mode and at every optimization level, and it is the first trap
 /// in program order: no later trap kind replaces it and no later side effect happens before it. Each
 /// export is a way LLVM could lose the guard-page fault (see docs/design/trapping-loads.md).
-@Suite("Trap order of out-of-bounds loads", .serialized, .enabled(if: runtimeIsPresent, "the runtime is not in the tree yet"))
+@Suite("Trap order of out-of-bounds loads", .serialized)
 struct TrapOrderTests {
     static let module = """
         (module

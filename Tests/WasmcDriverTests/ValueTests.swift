@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 import WasmBinary
-@testable import WasmcDriver
+@testable import WasmcCompiler
+@testable import WasmcDevTools
+@testable import WasmcHost
+@testable import WasmcSpecTest
 
 @Suite("Value parsing and printing")
 struct ValueTests {

@@ -76,6 +76,58 @@ typedef struct wasmc_global {
     uint8_t mutable_;
 } wasmc_global;
 
+/** A passive data or element segment's slot in an instance: its items and their count (0 once dropped). */
+typedef struct wasmc_segment {
+    const void *items;
+    uint64_t length;
+} wasmc_segment;
+
+/** Bytes per instance slot of each structure the instance holds by value (own memories, tables, globals,
+    function records; data and element segments) and per result slot of a multi-result call. The compiler
+    lays out instances with these numbers; a structure that outgrows its slot is an ABI break. */
+#define WASMC_MEMORY_SLOT 48
+#define WASMC_TABLE_SLOT 32
+#define WASMC_GLOBAL_SLOT 32
+#define WASMC_FUNC_SLOT 24
+#define WASMC_SEGMENT_SLOT 16
+#define WASMC_RESULT_SLOT 16
+
+/* Compile-time checks of the layout every field offset above pins (LP64). The compiler reads the offsets
+   from this header (through Swift's C importer), so these checks catch a change that would silently move
+   a field under hosts and modules built against an older header: bump WASMC_ABI_VERSION and the numbers. */
+#ifdef __cplusplus
+#define WASMC_ABI_CHECK(condition, message) static_assert(condition, message)
+#else
+#define WASMC_ABI_CHECK(condition, message) _Static_assert(condition, message)
+#endif
+WASMC_ABI_CHECK(sizeof(void *) == 8, "the wasmc ABI is defined for 64-bit targets");
+WASMC_ABI_CHECK(sizeof(wasmc_v128) == 16 && offsetof(wasmc_v128, lo) == 0 && offsetof(wasmc_v128, hi) == 8, "wasmc_v128 layout");
+WASMC_ABI_CHECK(offsetof(wasmc_func, code) == 0, "wasmc_func.code");
+WASMC_ABI_CHECK(offsetof(wasmc_func, type_id) == 8, "wasmc_func.type_id");
+WASMC_ABI_CHECK(offsetof(wasmc_func, instance) == 16, "wasmc_func.instance");
+WASMC_ABI_CHECK(sizeof(wasmc_func) <= WASMC_FUNC_SLOT, "wasmc_func must fit its instance slot");
+WASMC_ABI_CHECK(offsetof(wasmc_memory, base) == 0, "wasmc_memory.base");
+WASMC_ABI_CHECK(offsetof(wasmc_memory, size_bytes) == 8, "wasmc_memory.size_bytes");
+WASMC_ABI_CHECK(offsetof(wasmc_memory, pages) == 16, "wasmc_memory.pages");
+WASMC_ABI_CHECK(offsetof(wasmc_memory, max_pages) == 20, "wasmc_memory.max_pages");
+WASMC_ABI_CHECK(offsetof(wasmc_memory, has_max) == 24, "wasmc_memory.has_max");
+WASMC_ABI_CHECK(offsetof(wasmc_memory, reserved_bytes) == 32, "wasmc_memory.reserved_bytes");
+WASMC_ABI_CHECK(sizeof(wasmc_memory) <= WASMC_MEMORY_SLOT, "wasmc_memory must fit its instance slot");
+WASMC_ABI_CHECK(offsetof(wasmc_table, elements) == 0, "wasmc_table.elements");
+WASMC_ABI_CHECK(offsetof(wasmc_table, size) == 8, "wasmc_table.size");
+WASMC_ABI_CHECK(offsetof(wasmc_table, max) == 12, "wasmc_table.max");
+WASMC_ABI_CHECK(offsetof(wasmc_table, element_type) == 16, "wasmc_table.element_type");
+WASMC_ABI_CHECK(offsetof(wasmc_table, has_max) == 17, "wasmc_table.has_max");
+WASMC_ABI_CHECK(offsetof(wasmc_table, capacity) == 20, "wasmc_table.capacity");
+WASMC_ABI_CHECK(sizeof(wasmc_table) <= WASMC_TABLE_SLOT, "wasmc_table must fit its instance slot");
+WASMC_ABI_CHECK(offsetof(wasmc_global, value) == 0, "wasmc_global.value");
+WASMC_ABI_CHECK(offsetof(wasmc_global, type) == 16, "wasmc_global.type");
+WASMC_ABI_CHECK(offsetof(wasmc_global, mutable_) == 17, "wasmc_global.mutable_");
+WASMC_ABI_CHECK(sizeof(wasmc_global) <= WASMC_GLOBAL_SLOT, "wasmc_global must fit its instance slot");
+WASMC_ABI_CHECK(offsetof(wasmc_segment, items) == 0, "wasmc_segment.items");
+WASMC_ABI_CHECK(offsetof(wasmc_segment, length) == 8, "wasmc_segment.length");
+WASMC_ABI_CHECK(sizeof(wasmc_segment) == WASMC_SEGMENT_SLOT, "wasmc_segment slot");
+
 /** Kinds of imports and exports. */
 enum { WASMC_EXTERN_FUNC = 0, WASMC_EXTERN_TABLE = 1, WASMC_EXTERN_MEMORY = 2, WASMC_EXTERN_GLOBAL = 3 };
 
@@ -141,6 +193,38 @@ typedef struct wasmc_module_descriptor {
     void (*destroy)(void *instance);
 } wasmc_module_descriptor;
 
+WASMC_ABI_CHECK(offsetof(wasmc_import, module) == 0, "wasmc_import.module");
+WASMC_ABI_CHECK(offsetof(wasmc_import, name) == 8, "wasmc_import.name");
+WASMC_ABI_CHECK(offsetof(wasmc_import, kind) == 16, "wasmc_import.kind");
+WASMC_ABI_CHECK(offsetof(wasmc_import, type_index) == 20, "wasmc_import.type_index");
+WASMC_ABI_CHECK(offsetof(wasmc_import, element_type) == 24, "wasmc_import.element_type");
+WASMC_ABI_CHECK(offsetof(wasmc_import, value_type) == 25, "wasmc_import.value_type");
+WASMC_ABI_CHECK(offsetof(wasmc_import, mutable_) == 26, "wasmc_import.mutable_");
+WASMC_ABI_CHECK(offsetof(wasmc_import, has_max) == 27, "wasmc_import.has_max");
+WASMC_ABI_CHECK(offsetof(wasmc_import, min) == 28, "wasmc_import.min");
+WASMC_ABI_CHECK(offsetof(wasmc_import, max) == 32, "wasmc_import.max");
+WASMC_ABI_CHECK(offsetof(wasmc_import, module_length) == 36, "wasmc_import.module_length");
+WASMC_ABI_CHECK(offsetof(wasmc_import, name_length) == 40, "wasmc_import.name_length");
+WASMC_ABI_CHECK(offsetof(wasmc_export, name) == 0, "wasmc_export.name");
+WASMC_ABI_CHECK(offsetof(wasmc_export, kind) == 8, "wasmc_export.kind");
+WASMC_ABI_CHECK(offsetof(wasmc_export, index) == 12, "wasmc_export.index");
+WASMC_ABI_CHECK(offsetof(wasmc_export, name_length) == 16, "wasmc_export.name_length");
+WASMC_ABI_CHECK(offsetof(wasmc_module_descriptor, abi_version) == 0, "wasmc_module_descriptor.abi_version");
+WASMC_ABI_CHECK(offsetof(wasmc_module_descriptor, type_count) == 4, "wasmc_module_descriptor.type_count");
+WASMC_ABI_CHECK(offsetof(wasmc_module_descriptor, types) == 8, "wasmc_module_descriptor.types");
+WASMC_ABI_CHECK(offsetof(wasmc_module_descriptor, import_count) == 16, "wasmc_module_descriptor.import_count");
+WASMC_ABI_CHECK(offsetof(wasmc_module_descriptor, imports) == 24, "wasmc_module_descriptor.imports");
+WASMC_ABI_CHECK(offsetof(wasmc_module_descriptor, export_count) == 32, "wasmc_module_descriptor.export_count");
+WASMC_ABI_CHECK(offsetof(wasmc_module_descriptor, exports) == 40, "wasmc_module_descriptor.exports");
+WASMC_ABI_CHECK(offsetof(wasmc_module_descriptor, instance_size) == 48, "wasmc_module_descriptor.instance_size");
+WASMC_ABI_CHECK(offsetof(wasmc_module_descriptor, instantiate) == 56, "wasmc_module_descriptor.instantiate");
+WASMC_ABI_CHECK(offsetof(wasmc_module_descriptor, get_export_function) == 64, "wasmc_module_descriptor.get_export_function");
+WASMC_ABI_CHECK(offsetof(wasmc_module_descriptor, get_export_memory) == 72, "wasmc_module_descriptor.get_export_memory");
+WASMC_ABI_CHECK(offsetof(wasmc_module_descriptor, get_export_table) == 80, "wasmc_module_descriptor.get_export_table");
+WASMC_ABI_CHECK(offsetof(wasmc_module_descriptor, get_export_global) == 88, "wasmc_module_descriptor.get_export_global");
+WASMC_ABI_CHECK(offsetof(wasmc_module_descriptor, destroy) == 96, "wasmc_module_descriptor.destroy");
+WASMC_ABI_CHECK(sizeof(wasmc_module_descriptor) == 104, "wasmc_module_descriptor size");
+
 /* ---- traps ---- */
 
 enum {
@@ -162,6 +246,28 @@ enum {
         wasmc_instantiation_error() says why. */
     WASMC_TRAP_INSTANTIATION_FAILED = 13
 };
+
+/** The spec suite's wording for a trap code (Wasmtime's for table accesses: "undefined element"): the one
+    table the runtime's reports and every host's messages use. */
+static inline const char *wasmc_trap_wording(wasmc_trap_code code) {
+    switch (code) {
+    case WASMC_TRAP_NONE: return "no trap";
+    case WASMC_TRAP_UNREACHABLE: return "unreachable";
+    case WASMC_TRAP_MEMORY_OUT_OF_BOUNDS: return "out of bounds memory access";
+    case WASMC_TRAP_TABLE_OUT_OF_BOUNDS: return "undefined element";
+    case WASMC_TRAP_INDIRECT_CALL_TYPE_MISMATCH: return "indirect call type mismatch";
+    case WASMC_TRAP_NULL_REFERENCE: return "null reference";
+    case WASMC_TRAP_INTEGER_DIVIDE_BY_ZERO: return "integer divide by zero";
+    case WASMC_TRAP_INTEGER_OVERFLOW: return "integer overflow";
+    case WASMC_TRAP_INVALID_CONVERSION: return "invalid conversion to integer";
+    case WASMC_TRAP_CALL_STACK_EXHAUSTED: return "call stack exhausted";
+    case WASMC_TRAP_UNINITIALIZED_ELEMENT: return "uninitialized element";
+    case WASMC_TRAP_NULL_FUNCTION_REFERENCE: return "null function reference";
+    case WASMC_TRAP_EXIT: return "exit";
+    case WASMC_TRAP_INSTANTIATION_FAILED: return "instantiation failed";
+    default: return "unknown trap";
+    }
+}
 
 /** Ends the current invocation with `code`, unwinding to the innermost wasmc_try (siglongjmp, so no C
     cleanup runs in the frames skipped). Outside any wasmc_try it aborts the process: that is a host bug. */

@@ -6,8 +6,8 @@
  *            memories, globals; types; data segments; element segments
  *   [12..22] byte offsets in the instance of: memory pointers, table pointers, global pointers,
  *            function record pointers, type ids (8 bytes each), data segments and element segments
- *            ({pointer, length} 16 bytes each), own memories (48 bytes each), own tables (32),
- *            own globals (32), own function records (24)
+ *            (wasmc_segment each), own memories, tables,
+ *            globals and function records (WASMC_*_SLOT bytes each)
  *   [23] start function index, or UINT64_MAX
  *   then: defined functions [code pointer index, type index, name pointer index] each; defined tables [element type, min,
  *   max, has max]; defined memories [min, max, has max]; defined globals [type, mutable, constant
@@ -36,14 +36,8 @@ enum {
     START_FUNCTION, HEADER_WORDS
 };
 
-typedef struct segment { const void *items; uint64_t length; } segment;
-
-/* The compiler lays out the instance with these strides; a structure that outgrows its slot is an ABI break. */
-_Static_assert(sizeof(wasmc_memory) <= 48, "wasmc_memory must fit its 48-byte instance slot");
-_Static_assert(sizeof(wasmc_table) <= 32, "wasmc_table must fit its 32-byte instance slot");
-_Static_assert(sizeof(wasmc_global) <= 32, "wasmc_global must fit its 32-byte instance slot");
-_Static_assert(sizeof(wasmc_func) <= 24, "wasmc_func must fit its 24-byte instance slot");
-_Static_assert(sizeof(segment) == 16, "segment slots are 16 bytes");
+/* Slot strides and structure layouts are checked in wasmc_rt.h (WASMC_*_SLOT). */
+typedef wasmc_segment segment;
 
 #define SLOT(instance, plan, field, index, type) \
     ((type *)((char *)(instance) + (plan)->words[field]) + (index))
@@ -132,7 +126,7 @@ static wasmc_trap_code instantiate(const wasmc_plan *plan, void *instance, void 
     void **code = malloc((function_count ? function_count : 1) * sizeof *code);
     const char **names = malloc((function_count ? function_count : 1) * sizeof *names);
     for (uint64_t i = 0; i < function_count; i++) {
-        wasmc_func *record = own_at(instance, plan, AT_OWN_FUNCTIONS, i, 24);
+        wasmc_func *record = own_at(instance, plan, AT_OWN_FUNCTIONS, i, WASMC_FUNC_SLOT);
         record->code = (void *)plan->pointers[next(&r)];
         record->type_id = (uint32_t)*SLOT(instance, plan, AT_TYPE_IDS, next(&r), uint64_t);
         record->instance = instance;
@@ -149,7 +143,7 @@ static wasmc_trap_code instantiate(const wasmc_plan *plan, void *instance, void 
     free(code);
     free(names);
     for (uint64_t i = 0; i < w[DEFINED_TABLES]; i++) {
-        wasmc_table *table = own_at(instance, plan, AT_OWN_TABLES, i, 32);
+        wasmc_table *table = own_at(instance, plan, AT_OWN_TABLES, i, WASMC_TABLE_SLOT);
         uint8_t element_type = (uint8_t)next(&r);
         uint32_t min = (uint32_t)next(&r), max = (uint32_t)next(&r);
         int has_max = (int)next(&r);
@@ -161,7 +155,7 @@ static wasmc_trap_code instantiate(const wasmc_plan *plan, void *instance, void 
         *SLOT(instance, plan, AT_TABLES, w[IMPORTED_TABLES] + i, wasmc_table *) = table;
     }
     for (uint64_t i = 0; i < w[DEFINED_MEMORIES]; i++) {
-        wasmc_memory *memory = own_at(instance, plan, AT_OWN_MEMORIES, i, 48);
+        wasmc_memory *memory = own_at(instance, plan, AT_OWN_MEMORIES, i, WASMC_MEMORY_SLOT);
         uint32_t min = (uint32_t)next(&r), max = (uint32_t)next(&r);
         int has_max = (int)next(&r);
         if (min > WASMC_MEMORY_MAX_PAGES)
@@ -171,7 +165,7 @@ static wasmc_trap_code instantiate(const wasmc_plan *plan, void *instance, void 
         *SLOT(instance, plan, AT_MEMORIES, w[IMPORTED_MEMORIES] + i, wasmc_memory *) = memory;
     }
     for (uint64_t i = 0; i < w[DEFINED_GLOBALS]; i++) {
-        wasmc_global *global = own_at(instance, plan, AT_OWN_GLOBALS, i, 32);
+        wasmc_global *global = own_at(instance, plan, AT_OWN_GLOBALS, i, WASMC_GLOBAL_SLOT);
         global->type = (uint8_t)next(&r);
         global->mutable_ = (uint8_t)next(&r);
         evaluate(plan, instance, next_constant(&r), global->value);
@@ -256,8 +250,8 @@ wasmc_global *wasmc_plan_export_global(const wasmc_plan *plan, void *instance, u
 
 void wasmc_plan_destroy(const wasmc_plan *plan, void *instance) {
     const uint64_t *w = plan->words;
-    for (uint64_t i = 0; i < w[DEFINED_MEMORIES]; i++) wasmc_memory_release(own_at(instance, plan, AT_OWN_MEMORIES, i, 48));
-    for (uint64_t i = 0; i < w[DEFINED_TABLES]; i++) wasmc_table_release(own_at(instance, plan, AT_OWN_TABLES, i, 32));
+    for (uint64_t i = 0; i < w[DEFINED_MEMORIES]; i++) wasmc_memory_release(own_at(instance, plan, AT_OWN_MEMORIES, i, WASMC_MEMORY_SLOT));
+    for (uint64_t i = 0; i < w[DEFINED_TABLES]; i++) wasmc_table_release(own_at(instance, plan, AT_OWN_TABLES, i, WASMC_TABLE_SLOT));
     for (uint64_t i = 0; i < w[ELEMENT_COUNT]; i++) {
         segment *slot = SLOT(instance, plan, AT_ELEMENTS, i, segment);
         free((void *)slot->items);

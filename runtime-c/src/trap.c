@@ -85,21 +85,5 @@ wasmc_trap_code wasmc_try(void (*body)(void *), void *context) {
 }
 
 const char *wasmc_trap_message(wasmc_trap_code code) {
-    switch (code) {
-    case WASMC_TRAP_NONE: return "no trap";
-    case WASMC_TRAP_UNREACHABLE: return "unreachable";
-    case WASMC_TRAP_MEMORY_OUT_OF_BOUNDS: return "out of bounds memory access";
-    case WASMC_TRAP_TABLE_OUT_OF_BOUNDS: return "undefined element";
-    case WASMC_TRAP_INDIRECT_CALL_TYPE_MISMATCH: return "indirect call type mismatch";
-    case WASMC_TRAP_NULL_REFERENCE: return "null reference";
-    case WASMC_TRAP_INTEGER_DIVIDE_BY_ZERO: return "integer divide by zero";
-    case WASMC_TRAP_INTEGER_OVERFLOW: return "integer overflow";
-    case WASMC_TRAP_INVALID_CONVERSION: return "invalid conversion to integer";
-    case WASMC_TRAP_CALL_STACK_EXHAUSTED: return "call stack exhausted";
-    case WASMC_TRAP_UNINITIALIZED_ELEMENT: return "uninitialized element";
-    case WASMC_TRAP_NULL_FUNCTION_REFERENCE: return "null function reference";
-    case WASMC_TRAP_EXIT: return "exit";
-    case WASMC_TRAP_INSTANTIATION_FAILED: return "instantiation failed";
-    default: return "unknown trap";
-    }
+    return wasmc_trap_wording(code);
 }

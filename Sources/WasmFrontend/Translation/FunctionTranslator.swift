@@ -88,7 +88,7 @@ struct FunctionTranslator {
         for declaration in body.locals {
             let (sum, overflow) = total.addingReportingOverflow(Int(declaration.count))
             guard !overflow, sum <= Self.maximumLocalCount else {
-                throw failure("unsupported: more than \(Self.maximumLocalCount) locals")
+                throw failure("unsupported: more than \(Self.maximumLocalCount) locals", kind: .unsupported)
             }
             total = sum
         }
@@ -138,8 +138,8 @@ struct FunctionTranslator {
         while stack.count > max(height, 0) { stack.removeLast() }
     }
 
-    func failure(_ message: String) -> TranslationError {
+    func failure(_ message: String, kind: TranslationError.Kind = .translatorBug) -> TranslationError {
         let offset = position < body.instructionOffsets.count ? body.instructionOffsets[position] : nil
-        return TranslationError(function: index, offset: offset, message: message)
+        return TranslationError(function: index, offset: offset, message: message, kind: kind)
     }
 }

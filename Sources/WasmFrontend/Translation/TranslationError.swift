@@ -6,11 +6,21 @@ public struct TranslationError: Error, Hashable, Sendable, CustomStringConvertib
     /// Byte offset of the offending instruction in the module, when known.
     public var offset: Int?
     public var message: String
+    /// Whether the input needs a feature the translator lacks, or the translator failed.
+    public var kind: Kind
 
-    public init(function: UInt32, offset: Int?, message: String) {
+    public enum Kind: Hashable, Sendable {
+        /// A feature the translator does not implement; the message starts with `unsupported:`.
+        case unsupported
+        /// Input validation should have rejected, or a translator bug.
+        case translatorBug
+    }
+
+    public init(function: UInt32, offset: Int?, message: String, kind: Kind = .translatorBug) {
         self.function = function
         self.offset = offset
         self.message = message
+        self.kind = kind
     }
 
     /// `function 4 at offset 0x1a2: unsupported: …`

@@ -1,2 +1,0 @@
-/// Compiling, linking, caching and running modules.
-import WasmBinary
