@@ -230,12 +230,15 @@ struct LoadAnchoring {
             }
             return text
         }
-        /// Arms without a side effect or a trap of their own may fold into one another (or into a select
-        /// whose result may be dropped).
+        /// Arms without a side effect, a trap or a memory access of their own may fold into one another (or
+        /// into a select whose result may be dropped); LLVM does not speculate a load out of one arm.
         func hasEffect(_ block: BlockID) -> Bool {
             let target = function[block]
             if case .trap? = target.terminator { return true }
-            return target.instructions.contains { Self.isBarrier($0.operation) }
+            return target.instructions.contains { instruction in
+                if case .load = instruction.operation { return true }
+                return Self.isBarrier(instruction.operation) || Self.lastLoadedByte(instruction) != nil
+            }
         }
         switch terminator {
         case .branch(let condition, let ifTrue, let ifFalse):
