@@ -64,8 +64,10 @@ extension ByteDemand {
             let bits = width * 8
             switch operation {
             case "add", "sub", "xor": return repeated ? nil : same
-            case "eqz", "clz", "ctz", "popcnt": return allOperands
-            case "eq", "ne", "lt_s", "lt_u", "gt_s", "gt_u", "le_s", "le_u", "ge_s", "ge_u": return allUnlessFoldable
+            // Results below 256 (a count, a 0 or 1): only their low byte carries anything.
+            case "eqz", "clz", "ctz", "popcnt": return result & 1 != 0 ? allOperands : nil
+            case "eq", "ne", "lt_s", "lt_u", "gt_s", "gt_u", "le_s", "le_u", "ge_s", "ge_u":
+                return result & 1 != 0 ? allUnlessFoldable : nil
             case "and", "or":
                 return withConstant { bytes, _ in passing(result, through: bytes, passWhere: operation == "and") }
             case "mul":
@@ -81,10 +83,11 @@ extension ByteDemand {
                 return [shifted(result, laneBytes: width, bits: distance, signFill: signed, rotate: operation.hasPrefix("rot")), 0]
             case "wrap_i64": return [result & 0xF]
             case "extend_i32_u": return [result & 0xF]
-            case "extend_i32_s": return [(result & 0xF) | (result & ~0xF != 0 ? 0x8 : 0)]
-            case "extend8_s": return [0x1]
-            case "extend16_s": return [(result & 0x3) | (result & ~0x3 != 0 ? 0x2 : 0)]
-            case "extend32_s": return [(result & 0xF) | (result & ~0xF != 0 ? 0x8 : 0)]
+            // Sign extensions: the copies above carry one bit of the top byte, not the whole byte.
+            case "extend_i32_s": return [result & 0xF]
+            case "extend8_s": return [result & 0x1]
+            case "extend16_s": return [result & 0x3]
+            case "extend32_s": return [result & 0xF]
             case "reinterpret_f32", "reinterpret_f64": return same
             default:
                 // Division and remainder (checked operands), float→int conversions.
@@ -95,14 +98,16 @@ extension ByteDemand {
 
         func float(width: Int) -> [ByteMask]? {
             switch operation {
-            case "abs", "neg", "ceil", "floor", "trunc", "nearest", "sqrt": return allOperands
-            case "copysign": return repeated ? nil : [full(width), 1 << (width - 1)]
+            case "abs": return [withoutSignBytes(full(width), laneBytes: width)]
+            case "neg", "ceil", "floor", "trunc", "nearest", "sqrt": return allOperands
+            case "copysign": return repeated ? nil : [withoutSignBytes(full(width), laneBytes: width), 0]
             case "reinterpret_i32", "reinterpret_i64": return same
             default:
                 // Conversions (`convert_i32_s`, `demote_f64`) read everything; binary arithmetic and
                 // compares fold with a constant NaN or infinity.
                 // A repeated operand does not fold (`x * x`, `x - x` is NaN for infinities).
                 if operation.contains("_") { return allOperands }
+                if ["eq", "ne", "lt", "gt", "le", "ge"].contains(operation), result & 1 == 0 { return nil }
                 return floatConstantsFold(laneBytes: width) ? nil : allOperands
             }
         }
@@ -119,8 +124,9 @@ extension ByteDemand {
             }
             switch operation {
             case "add", "sub", "xor": return repeated ? nil : same
+            case "abs" where shape.hasPrefix("f"): return [withoutSignBytes(result, laneBytes: laneBytes)]
             case "not", "abs", "neg", "popcnt": return same
-            case "any_true": return [0xFFFF]
+            case "any_true": return result & 1 != 0 ? [0xFFFF] : nil
             case "splat":
                 let scalarBytes = width(op.operands[0])
                 var mask: ByteMask = 0
@@ -140,11 +146,8 @@ extension ByteDemand {
                 return [shifted(result, laneBytes: laneBytes, bits: operation == "shl" ? count : -count,
                                 signFill: operation == "shr_s"), 0]
             case "bitmask":
-                var mask: ByteMask = 0
-                for lane in 0..<(16 / laneBytes) where result & (1 << (lane / 8)) != 0 {
-                    mask |= 1 << (lane * laneBytes + laneBytes - 1)
-                }
-                return [mask]
+                // One bit of each lane: no whole byte.
+                return nil
             case "mul" where !shape.hasPrefix("f"):
                 return withConstant { bytes, _ in
                     var mask: ByteMask = 0
@@ -176,12 +179,11 @@ extension ByteDemand {
             let narrow = laneBytes / 2
             if operation.hasPrefix("extend_low") || operation.hasPrefix("extend_high") {
                 let base = operation.hasPrefix("extend_high") ? 8 : 0
-                let signed = operation.hasSuffix("_s")
                 var mask: ByteMask = 0
                 for lane in 0..<(16 / laneBytes) {
-                    for byte in 0..<laneBytes where result & (1 << (lane * laneBytes + byte)) != 0 {
-                        if byte < narrow { mask |= 1 << (base + lane * narrow + byte) }
-                        else if signed { mask |= 1 << (base + lane * narrow + narrow - 1) }
+                    // The bytes above are zeros or copies of one sign bit.
+                    for byte in 0..<narrow where result & (1 << (lane * laneBytes + byte)) != 0 {
+                        mask |= 1 << (base + lane * narrow + byte)
                     }
                 }
                 return [mask]

@@ -5,10 +5,12 @@ import WasmIR
 typealias ByteMask = UInt16
 
 /// Which bytes of an operand every correct implementation of an operator must read to produce the
-/// demanded bytes of its result: flipping one bit of such an operand byte flips a demanded result bit
-/// for every value of the other operands (or, for compares and lane-wise arithmetic, LLVM cannot tell
-/// otherwise without a constant to fold with). `LoadAnchoring` uses it to know which loaded bytes LLVM
-/// must keep; a mask here may be smaller than the truth, never larger.
+/// demanded bytes of its result. A byte is demanded only when each of its bits is: flipping it flips a
+/// demanded result bit for every value of the other operands (or, for compares and lane-wise arithmetic,
+/// LLVM cannot tell otherwise without a constant to fold with). Whole bytes keep the analysis sound
+/// through operators that fix single bits (`abs` clears the sign, a mask keeps some bits of a byte).
+/// `LoadAnchoring` uses it to know which loaded bytes LLVM must keep; a mask here may be smaller than
+/// the truth, never larger.
 enum ByteDemand {
     static func width(_ type: ValueType) -> Int {
         switch type {
@@ -30,24 +32,25 @@ enum ByteDemand {
         return result
     }
 
-    /// Operand bytes whose bits reach demanded result bytes when every lane of `laneBytes` is shifted
-    /// by `bits` (positive: left, negative: right logical) with bits shifted out lost; `signFill` adds
-    /// the lane's top byte where an arithmetic right shift copies the sign.
+    /// Operand bytes all of whose bits reach demanded result bytes when every lane of `laneBytes` is
+    /// shifted by `bits` (positive: left, negative: right) with bits shifted out lost; `signFill` copies
+    /// the lane's sign bit into the vacated top bits, `rotate` wraps around.
     static func shifted(_ mask: ByteMask, laneBytes: Int, bits: Int, signFill: Bool = false, rotate: Bool = false) -> ByteMask {
         let laneBits = laneBytes * 8
         var result: ByteMask = 0
         for lane in stride(from: 0, to: 16, by: laneBytes) {
-            for bit in 0..<laneBits where mask & (1 << (lane + bit / 8)) != 0 {
-                var source = bit - bits
-                if rotate {
-                    source = ((source % laneBits) + laneBits) % laneBits
-                } else if source >= laneBits {
-                    guard signFill else { continue }
-                    source = laneBits - 1
-                } else if source < 0 {
-                    continue
+            func reaches(_ bit: Int) -> Bool {
+                var destinations: [Int] = []
+                let moved = bit + bits
+                if rotate { destinations.append(((moved % laneBits) + laneBits) % laneBits) }
+                else if moved >= 0 && moved < laneBits { destinations.append(moved) }
+                if signFill && !rotate && bit == laneBits - 1 && bits < 0 {
+                    destinations += (max(0, laneBits + bits)..<laneBits).map { $0 }
                 }
-                result |= 1 << (lane + source / 8)
+                return destinations.contains { mask & (1 << (lane + $0 / 8)) != 0 }
+            }
+            for byte in 0..<laneBytes where (0..<8).allSatisfy({ reaches(byte * 8 + $0) }) {
+                result |= 1 << (lane + byte)
             }
         }
         return result
@@ -63,13 +66,20 @@ enum ByteDemand {
         }
     }
 
-    /// Bytes of a masked operand that can reach the result: `and` passes bytes where the mask has a
-    /// one, `or` bytes where it has a zero.
+    /// Bytes of a masked operand that reach the result whole: `and` passes bytes where the mask is all
+    /// ones, `or` bytes where it is all zeros.
     static func passing(_ mask: ByteMask, through constant: [UInt8], passWhere bit: Bool) -> ByteMask {
         var result: ByteMask = 0
         for (index, value) in constant.enumerated() where mask & (1 << index) != 0 {
-            if bit ? value != 0 : value != 0xFF { result |= 1 << index }
+            if bit ? value == 0xFF : value == 0 { result |= 1 << index }
         }
+        return result
+    }
+
+    /// A mask without the top byte of each lane (where `abs` and `copysign` fix the sign bit).
+    static func withoutSignBytes(_ mask: ByteMask, laneBytes: Int) -> ByteMask {
+        var result = mask
+        for lane in stride(from: 0, to: 16, by: laneBytes) { result &= ~(1 << (lane + laneBytes - 1)) }
         return result
     }
 }

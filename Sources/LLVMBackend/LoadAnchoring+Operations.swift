@@ -122,9 +122,9 @@ extension LoadAnchoring {
         case .extractLane(let op, let lane, let vector):
             let laneBytes = 16 / op.laneCount
             var mask: ByteMask = 0
-            for byte in 0..<16 where resultMask & (1 << byte) != 0 {
-                if byte < laneBytes { mask |= 1 << (Int(lane) * laneBytes + byte) }
-                else if op == .i8x16S || op == .i16x8S { mask |= 1 << (Int(lane) * laneBytes + laneBytes - 1) }
+            // Bytes above the lane are zeros or copies of its sign bit.
+            for byte in 0..<laneBytes where resultMask & (1 << byte) != 0 {
+                mask |= 1 << (Int(lane) * laneBytes + byte)
             }
             return [(vector, mask)]
         case .replaceLane(let op, let lane, let vector, let scalar):

@@ -89,6 +89,8 @@ struct TrapOrderTests {
           (func (export "overwritten_later") (param $a i32) (param $c i32)
             (i32.store (i32.const 0) (i32.load (local.get $a)))
             (if (local.get $c) (then (i32.store (i32.const 0) (i32.const 5))) (else (i32.store (i32.const 0) (i32.const 6)))))
+          (func (export "sign_bits_of_abs") (param $a i32)
+            (drop (v128.load16_splat (i8x16.bitmask (f32x4.abs (v128.load64_splat (local.get $a)))))))
           (func (export "flag") (result i32) (global.get $flag))
           (func (export "word") (param i32) (result i32) (i32.load (local.get 0))))
         """
@@ -122,6 +124,7 @@ struct TrapOrderTests {
         ("used_after_join", [.i32(65534), .i32(0)]),
         ("branch_on_load", [.i32(65534)]),
         ("overwritten_later", [.i32(65534), .i32(1)]),
+        ("sign_bits_of_abs", [.i32(65532)]),
     ]
 
     static let modes: [CompilationOptions] = CompiledModules.modes + [
