@@ -8,7 +8,7 @@ extension ByteDemand {
                                constant: (Value) -> Constant?) -> [ByteMask] {
         let none = operands.map { _ in ByteMask(0) }
         guard result != 0 else { return none }
-        let parts = op.name.split(separator: ".", maxSplits: 1).map(String.init)
+        let parts = nameParts[Int(op.rawValue)]
         guard parts.count == 2 else { return none }
         let context = Context(op: op, operands: operands, result: result, constants: operands.map(constant),
                               operation: parts[1])
@@ -18,6 +18,9 @@ extension ByteDemand {
         default: return context.vector(shape: parts[0]) ?? none
         }
     }
+
+    /// Each operator's name split at the dot (`i32x4`, `add`), computed once.
+    private static let nameParts: [[String]] = PlainOp.allCases.map { $0.name.split(separator: ".", maxSplits: 1).map(String.init) }
 
     private struct Context {
         let op: PlainOp

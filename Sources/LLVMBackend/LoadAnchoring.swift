@@ -38,28 +38,42 @@ struct LoadAnchoring {
     private var segments: [[Int]] = []
     private var predecessorCounts: [Int]
     private var incomingArguments: [Int: [Value]] = [:]
-    private var definingInstruction: [Int: (block: Int, position: Int)] = [:]
+    /// Per value: the instruction defining it, or (-1, -1) for a block parameter.
+    private var definingInstruction: [(block: Int, position: Int)]
     private var globalDemand: [ByteMask]
     private var entryMasks: [Int: [ByteMask]] = [:]
     private var inProgress: Set<Int> = []
     let overwrites: StoreOverwrites
     /// Per value: the block of each user, and the user's result when LLVM could sink the user too.
-    private var users: [Int: [(block: Int, sinkableResult: Value?)]] = [:]
+    private var users: [[(block: Int, sinkableResult: Value?)]]
     private let dominators: DominatorTree
     /// Blocks entered from a block they dominate.
     private var loopHeaders: Set<Int> = []
 
-    init(_ function: IRFunction, interface: Interface) {
+    /// What does not change between rounds of the module's fixed point.
+    struct FunctionFacts: Sendable {
+        let dominators: DominatorTree
+        let overwrites: StoreOverwrites
+
+        init(_ function: IRFunction) {
+            dominators = DominatorTree(function)
+            overwrites = StoreOverwrites(function, dominators: dominators)
+        }
+    }
+
+    init(_ function: IRFunction, interface: Interface, facts: FunctionFacts? = nil) {
         self.function = function
         self.interface = interface
         let valueCount = function.valueTypes.count
         needsCheck = Array(repeating: false, count: valueCount)
         definitionSite = Array(repeating: (-1, -1), count: valueCount)
+        definingInstruction = Array(repeating: (-1, -1), count: valueCount)
+        users = Array(repeating: [], count: valueCount)
         predecessorCounts = Array(repeating: 0, count: function.blocks.count)
         globalDemand = Array(repeating: 0, count: valueCount)
-        let dominators = DominatorTree(function)
-        self.dominators = dominators
-        overwrites = StoreOverwrites(function, dominators: dominators)
+        let facts = facts ?? FunctionFacts(function)
+        dominators = facts.dominators
+        overwrites = facts.overwrites
         if !function.blocks.isEmpty { predecessorCounts[0] = 1 }  // the entry edge
         collectDefinitions()
         collectUsers()
@@ -111,7 +125,7 @@ struct LoadAnchoring {
             for instruction in block.instructions {
                 let sinkable = !Self.isBarrier(instruction.operation) && instruction.results.count == 1
                 instruction.operation.forEachOperand { operand in
-                    users[Int(operand.index), default: []].append((blockIndex, sinkable ? instruction.results[0] : nil))
+                    users[Int(operand.index)].append((blockIndex, sinkable ? instruction.results[0] : nil))
                 }
             }
             var operands: [Value] = []
@@ -122,7 +136,7 @@ struct LoadAnchoring {
             default: break
             }
             for call in block.terminator?.blockCalls ?? [] { operands += call.arguments }
-            for operand in operands { users[Int(operand.index), default: []].append((blockIndex, nil)) }
+            for operand in operands { users[Int(operand.index)].append((blockIndex, nil)) }
         }
     }
 
@@ -133,7 +147,7 @@ struct LoadAnchoring {
         var seen: Set<Value> = [value]
         var budget = 256
         while let current = pending.popLast() {
-            for user in users[Int(current.index)] ?? [] {
+            for user in users[Int(current.index)] {
                 budget -= 1
                 if budget < 0 { return nil }
                 if let result = user.sinkableResult {
@@ -187,7 +201,8 @@ struct LoadAnchoring {
         }
         while let value = worklist.popLast() {
             let mask = globalDemand[Int(value.index)]
-            if let site = definingInstruction[Int(value.index)] {
+            let site = definingInstruction[Int(value.index)]
+            if site.block >= 0 {
                 let instruction = function.blocks[site.block].instructions[site.position]
                 for (operand, operandMask) in transfer(instruction, resultMask: mask) { demand(operand, operandMask) }
             } else {
@@ -240,14 +255,19 @@ struct LoadAnchoring {
                 return Self.isBarrier(instruction.operation) || Self.lastLoadedByte(instruction) != nil
             }
         }
+        func differ(_ a: BlockID, _ b: BlockID) -> Bool {
+            guard a != b else { return false }
+            if function[a].instructions.count != function[b].instructions.count { return true }
+            return shape(a) != shape(b)
+        }
         switch terminator {
         case .branch(let condition, let ifTrue, let ifFalse):
-            let differ = ifTrue.block != ifFalse.block && shape(ifTrue.block) != shape(ifFalse.block)
-            return differ && (hasEffect(ifTrue.block) || hasEffect(ifFalse.block)) ? condition : nil
+            guard hasEffect(ifTrue.block) || hasEffect(ifFalse.block) else { return nil }
+            return differ(ifTrue.block, ifFalse.block) ? condition : nil
         case .switchTable(let index, let targets, let defaultTarget):
             let blocks = (targets + [defaultTarget]).map(\.block)
-            let shapes = Set(blocks.map(shape))
-            return shapes.count > 1 && blocks.contains(where: hasEffect) ? index : nil
+            guard blocks.contains(where: hasEffect) else { return nil }
+            return blocks.contains(where: { differ(blocks[0], $0) }) ? index : nil
         default:
             return nil
         }

@@ -1,3 +1,4 @@
+import Foundation
 import WasmBinary
 import WasmIR
 
@@ -6,7 +7,7 @@ import WasmIR
 /// iterated to a fixed point from "nothing is kept", which is safe to stop at any step.
 enum ModuleLoadAnchoring {
     /// Per defined function, per value: whether the load defining it needs an explicit check.
-    static func explicitChecks(for irModule: IRModule, rounds: Int = 3) -> [[Bool]] {
+    static func explicitChecks(for irModule: IRModule, rounds: Int = 2) -> [[Bool]] {
         let imported = irModule.module.importedFunctionCount
         var calledDirectly = Array(repeating: false, count: irModule.functions.count)
         for function in irModule.functions {
@@ -25,9 +26,13 @@ enum ModuleLoadAnchoring {
             resultMasks: irModule.functions.indices.map { index in
                 irModule.functions[index].type.results.map { _ in calledDirectly[index] ? 0 : 0xFFFF }
             })
+        let facts = concurrentMap(irModule.functions) { LoadAnchoring.FunctionFacts($0) }
         var analyses: [LoadAnchoring] = []
         for _ in 0..<max(1, rounds) {
-            analyses = irModule.functions.map { LoadAnchoring($0, interface: interface) }
+            let current = interface
+            analyses = concurrentMap(Array(irModule.functions.indices)) {
+                LoadAnchoring(irModule.functions[$0], interface: current, facts: facts[$0])
+            }
             var next = interface
             next.parameterMasks = analyses.map(\.entryParameterMasks)
             // The bytes every direct call keeps: an intersection over the calls.
@@ -43,4 +48,31 @@ enum ModuleLoadAnchoring {
         }
         return analyses.map(\.needsCheck)
     }
+}
+
+/// `map` over the processors: the per-function analyses are independent.
+private func concurrentMap<Element: Sendable, Mapped: Sendable>(_ elements: [Element],
+                                                                 _ transform: @escaping @Sendable (Element) -> Mapped) -> [Mapped] {
+    let slots = Slots<Mapped>(count: elements.count)
+    let chunk = max(1, elements.count / (ProcessInfo.processInfo.activeProcessorCount * 4))
+    let chunks = (elements.count + chunk - 1) / chunk
+    DispatchQueue.concurrentPerform(iterations: chunks) { index in
+        let range = (index * chunk)..<min(elements.count, (index + 1) * chunk)
+        slots.set(range.lowerBound, range.map { transform(elements[$0]) })
+    }
+    return slots.values
+}
+
+/// Results written by disjoint chunks of a concurrent loop.
+private final class Slots<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [Value?]
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ start: Int, _ values: [Value]) {
+        lock.withLock { for (offset, value) in values.enumerated() { storage[start + offset] = value } }
+    }
+
+    var values: [Value] { lock.withLock { storage.map { $0! } } }
 }

@@ -25,10 +25,14 @@ final class ModuleLowering {
     private var functionNameConstants: [UInt32: LLVMValueRef] = [:]
     private var nativeSignatures: [FunctionType: NativeSignature] = [:]
     /// Per defined function and value: whether a load needs an explicit check although guard pages are on.
-    lazy var explicitLoadChecks: [[Bool]] = ModuleLoadAnchoring.explicitChecks(for: irModule)
+    let explicitLoadChecks: [[Bool]]
 
-    init(_ irModule: IRModule, options: BackendOptions, partition: Partition? = nil) throws {
+    /// `explicitLoadChecks` comes from `ModuleLoadAnchoring`, computed once for all partitions (guard
+    /// pages only); without it, it is computed here.
+    init(_ irModule: IRModule, options: BackendOptions, partition: Partition? = nil, explicitLoadChecks: [[Bool]]? = nil) throws {
         self.irModule = irModule
+        self.explicitLoadChecks = explicitLoadChecks
+            ?? (options.boundsChecks == .explicit ? [] : ModuleLoadAnchoring.explicitChecks(for: irModule))
         self.module = irModule.module
         self.options = options
         self.partition = partition ?? .wholeModule(irModule)

@@ -41,13 +41,15 @@ public struct CompiledObjects: Sendable {
 public func compileToObjects(_ module: IRModule, options: BackendOptions) throws -> CompiledObjects {
     let start = ContinuousClock.now
     let partitions = Partition.partitions(of: module, options: options)
+    // Which loads need explicit checks is a property of the whole module: decided once, for every partition.
+    let loadChecks = options.boundsChecks == .explicit ? [] : ModuleLoadAnchoring.explicitChecks(for: module)
     let results: [Result<([UInt8], BackendTimings), any Error>]
     if partitions.count == 1 {
-        results = [Result { try compile(partitions[0], of: module, options: options) }]
+        results = [Result { try compile(partitions[0], of: module, options: options, loadChecks: loadChecks) }]
     } else {
         let slots = ResultSlots<([UInt8], BackendTimings)>(count: partitions.count)
         DispatchQueue.concurrentPerform(iterations: partitions.count) { index in
-            slots.set(index, Result { try compile(partitions[index], of: module, options: options) })
+            slots.set(index, Result { try compile(partitions[index], of: module, options: options, loadChecks: loadChecks) })
         }
         results = slots.results
     }
@@ -65,7 +67,8 @@ public func compileToObjects(_ module: IRModule, options: BackendOptions) throws
 }
 
 /// One partition from IR to object, each stage timed.
-private func compile(_ partition: Partition, of module: IRModule, options: BackendOptions) throws -> ([UInt8], BackendTimings) {
+private func compile(_ partition: Partition, of module: IRModule, options: BackendOptions,
+                     loadChecks: [[Bool]]) throws -> ([UInt8], BackendTimings) {
     var timings = BackendTimings()
     let cpuStart = threadCPUSeconds()
     var mark = ContinuousClock.now
@@ -74,7 +77,7 @@ private func compile(_ partition: Partition, of module: IRModule, options: Backe
         defer { mark = now }
         return seconds(between: mark, now)
     }
-    let lowering = try ModuleLowering(module, options: options, partition: partition)
+    let lowering = try ModuleLowering(module, options: options, partition: partition, explicitLoadChecks: loadChecks)
     try lowering.lower()
     timings.lowering = lap()
     try lowering.target.optimize(lowering.llvmModule, optimizationLevel: options.optimizationLevel)

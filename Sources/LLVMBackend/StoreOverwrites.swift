@@ -23,7 +23,7 @@ struct StoreOverwrites {
 
     private var overwritten: Set<[Int]> = []
     /// Bounds the walk from each store; a store the walk cannot settle counts as overwritable.
-    private static let searchBudget = 2048
+    private static let searchBudget = 256
 
     init(_ function: IRFunction, dominators: DominatorTree) {
         var definitions: [Int: Operation] = [:]
