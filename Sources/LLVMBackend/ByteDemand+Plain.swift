@@ -32,6 +32,7 @@ extension ByteDemand {
         var hasConstant: Bool { constants.contains { $0 != nil } }
         var repeated: Bool { Set(operands).count < operands.count }
         var allOperands: [ByteMask] { op.operands.map { full(width($0)) } }
+        var none: [ByteMask] { operands.map { _ in 0 } }
         var same: [ByteMask] { operands.map { _ in result } }
         /// The full operands, unless a constant or a repeated operand could let LLVM fold the result.
         var allUnlessFoldable: [ByteMask]? { hasConstant || repeated ? nil : allOperands }
@@ -74,10 +75,12 @@ extension ByteDemand {
             case "and", "or":
                 return withConstant { bytes, _ in passing(result, through: bytes, passWhere: operation == "and") }
             case "mul":
+                // By a variable, a factor with known zero bits (a zero-extended byte) lets LLVM drop
+                // the other factor's bytes: only a constant factor says which bytes stay.
                 return withConstant { bytes, _ in
                     let multiplier = bytes.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
                     return multiplier == 0 ? nil : shifted(result, laneBytes: width, bits: multiplier.trailingZeroBitCount)
-                }
+                } ?? none
             case "shl", "shr_s", "shr_u", "rotl", "rotr":
                 guard constants[0] == nil, let amountBytes = constantBytes(1) else { return nil }
                 let count = Int(amountBytes[0]) % bits
@@ -161,8 +164,10 @@ extension ByteDemand {
                         mask |= shifted(laneMask, laneBytes: laneBytes, bits: multiplier.trailingZeroBitCount) & (full(laneBytes) << lane)
                     }
                     return mask
-                } ?? wholeLanesUnlessFoldable(laneBytes)
+                } ?? none
             default:
+                // Products: a factor with known zero lanes (zero-extended bytes) folds them away.
+                if ["extmul", "dot", "q15mulr"].contains(where: operation.hasPrefix) { return nil }
                 return reshaping(laneBytes: laneBytes) ?? wholeLanesUnlessFoldable(laneBytes)
             }
         }
@@ -211,7 +216,6 @@ extension ByteDemand {
                 return repeated ? nil : masks
             }
             if operation.hasPrefix("extmul") || operation.hasPrefix("dot") {
-                guard !hasConstant, !repeated else { return nil }
                 let base = operation.hasPrefix("extmul_high") ? 8 : 0
                 var mask: ByteMask = 0
                 for lane in 0..<(16 / laneBytes) where result & (full(laneBytes) << (lane * laneBytes)) != 0 {
