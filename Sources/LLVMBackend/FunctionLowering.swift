@@ -129,9 +129,7 @@ final class FunctionLowering {
         let current = LLVMGetInsertBlock(builder)!
         let block = LLVMAppendBasicBlockInContext(module.context, llvmFunction, "trap\(code.rawValue)")!
         LLVMPositionBuilderAtEnd(builder, block)
-        _ = call(module.runtimeFunction("wasmc_trap_in", returning: module.voidType, [module.i32, module.ptr], noReturn: true),
-                 [module.constI32(code.runtimeCode), module.functionNameConstant(function)])
-        LLVMBuildUnreachable(builder)
+        emitTrap(code)
         LLVMPositionBuilderAtEnd(builder, current)
         trapBlocks[code] = block
         return block
@@ -150,11 +148,16 @@ final class FunctionLowering {
         let (restoreType, stackRestore) = module.intrinsic("llvm.stackrestore", [module.ptr])
         var restoreArguments: [LLVMValueRef?] = [frame]
         _ = restoreArguments.withUnsafeMutableBufferPointer { LLVMBuildCall2(builder, restoreType, stackRestore, $0.baseAddress, 1, "")! }
-        _ = call(module.runtimeFunction("wasmc_trap_in", returning: module.voidType, [module.i32, module.ptr], noReturn: true),
-                 [module.constI32(TrapCode.callStackExhausted.runtimeCode), module.functionNameConstant(function)])
-        LLVMBuildUnreachable(builder)
+        emitTrap(.callStackExhausted)
         LLVMPositionBuilderAtEnd(builder, current)
         return block
+    }
+
+    /// The runtime call that ends the invocation with `code`, naming this function.
+    private func emitTrap(_ code: TrapCode) {
+        _ = call(module.runtimeFunction("wasmc_trap_in", returning: module.voidType, [module.i32, module.ptr], noReturn: true),
+                 [module.constI32(code.runtimeCode), module.functionNameConstant(function)])
+        LLVMBuildUnreachable(builder)
     }
 
     // MARK: - Terminators

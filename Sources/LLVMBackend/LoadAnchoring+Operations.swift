@@ -22,7 +22,7 @@ extension LoadAnchoring {
         case .laneAccess(let op, _, _, _, _):
             return op.isStore
         case .plain(let op, _):
-            return PlainOpDemand.of(op) == .trapping
+            return op.traps
         case .constant, .select, .load, .shuffle, .extractLane, .replaceLane, .globalGet, .memorySize, .tableSize,
              .refNull, .refIsNull, .refFunc:
             return false
@@ -74,7 +74,7 @@ extension LoadAnchoring {
             let laneMask = ByteDemand.full(op.accessSize) << (Int(lane) * op.accessSize)
             return [Anchor(value: pointer, mask: address, early: true)]
                 + (op.isStore ? [Anchor(value: vector, mask: laneMask, early: true)] : [])
-        case .plain(let op, let operands) where PlainOpDemand.of(op) == .trapping:
+        case .plain(let op, let operands) where op.traps:
             // Division checks the divisor first and reads the dividend after; conversions check their operand.
             return operands.enumerated().map { index, operand in
                 Anchor(value: operand, mask: ByteDemand.full(ByteDemand.width(op.operands[index])),

@@ -163,7 +163,7 @@ struct LoadAnchoring {
     /// Whether LLVM must leave a load in its block: no single successor dominates all its uses, so
     /// sinking has nowhere to go (a load used in the block itself is pinned too). With no barrier after
     /// it in the block and its last byte demanded somewhere, it then runs, whole, before the branch.
-    private mutating func isPinned(_ value: Value, in block: Int) -> Bool {
+    private func isPinned(_ value: Value, in block: Int) -> Bool {
         guard let blocks = consumingBlocks(of: value) else { return false }
         if blocks.contains(block) { return true }
         for call in function.blocks[block].terminator?.blockCalls ?? [] {
@@ -250,10 +250,7 @@ struct LoadAnchoring {
         func hasEffect(_ block: BlockID) -> Bool {
             let target = function[block]
             if case .trap? = target.terminator { return true }
-            return target.instructions.contains { instruction in
-                if case .load = instruction.operation { return true }
-                return Self.isBarrier(instruction.operation) || Self.lastLoadedByte(instruction) != nil
-            }
+            return target.instructions.contains { Self.isBarrier($0.operation) || Self.lastLoadedByte($0) != nil }
         }
         func differ(_ a: BlockID, _ b: BlockID) -> Bool {
             guard a != b else { return false }

@@ -121,7 +121,7 @@ struct StoreOverwrites {
             return false
         case .plain(let op, _):
             // A trapping operator's trap path calls the runtime.
-            return PlainOpDemand.of(op) == .trapping
+            return op.traps
         default:
             return true
         }
