@@ -60,20 +60,31 @@ extension LoadAnchoring {
         }
     }
 
+    /// The address of a load: LLVM computes it only when the load itself stays (its result is used). A
+    /// load that is checked instead may go, and so may its check when earlier checks imply it (an address
+    /// that is a 0-or-1 flag plus an offset), so a load's address is not an anchor of its own.
+    static func loadAddress(_ operation: Operation) -> Value? {
+        switch operation {
+        case .load(_, _, let pointer): pointer
+        case .laneAccess(let op, _, _, let pointer, _) where !op.isStore: pointer
+        default: nil
+        }
+    }
+
     /// The anchors among an instruction's operands.
     func anchors(of instruction: IRInstruction, block: Int, position: Int) -> [Anchor] {
         let address = ByteMask(0xF)
         switch instruction.operation {
-        case .load(_, _, let pointer):
-            return [Anchor(value: pointer, mask: address, early: true)]
+        case .load:
+            return []
         case .store(let op, _, let pointer, let stored):
             // Dead-store elimination may delete a store that another one overwrites, and its value with it.
             let kept = overwrites.mayBeOverwritten(BlockID(UInt32(block)), position) ? 0 : ByteDemand.full(op.accessSize)
             return [Anchor(value: pointer, mask: address, early: true), Anchor(value: stored, mask: kept, early: true)]
         case .laneAccess(let op, _, let lane, let pointer, let vector):
+            guard op.isStore else { return [] }
             let laneMask = ByteDemand.full(op.accessSize) << (Int(lane) * op.accessSize)
-            return [Anchor(value: pointer, mask: address, early: true)]
-                + (op.isStore ? [Anchor(value: vector, mask: laneMask, early: true)] : [])
+            return [Anchor(value: pointer, mask: address, early: true), Anchor(value: vector, mask: laneMask, early: true)]
         case .plain(let op, let operands) where op.traps:
             // Division checks the divisor first and reads the dividend after; conversions check their operand.
             return operands.enumerated().map { index, operand in

@@ -205,6 +205,7 @@ struct LoadAnchoring {
             if site.block >= 0 {
                 let instruction = function.blocks[site.block].instructions[site.position]
                 for (operand, operandMask) in transfer(instruction, resultMask: mask) { demand(operand, operandMask) }
+                if let address = Self.loadAddress(instruction.operation) { demand(address, 0xF) }
             } else {
                 for argument in incomingArguments[Int(value.index)] ?? [] { demand(argument, mask) }
             }
@@ -325,6 +326,10 @@ struct LoadAnchoring {
                 let staysInBlock = segment == terminatorSegment && globalDemand[Int(result.index)] & loaded != 0
                     && isPinned(result, in: blockIndex)
                 needsCheck[Int(result.index)] = !(anchoredHere || staysInBlock)
+                // A load whose result is kept here is performed here, so its address is computed here.
+                if local[Int(result.index)] ?? 0 != 0, let address = Self.loadAddress(instruction.operation) {
+                    demand(address, 0xF, segment: segment)
+                }
             }
             if case .call(let callee, _) = instruction.operation, callee >= interface.importedFunctionCount {
                 callResultMasks.append((Int(callee) - interface.importedFunctionCount,

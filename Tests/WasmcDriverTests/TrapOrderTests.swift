@@ -91,6 +91,13 @@ struct TrapOrderTests {
             (if (local.get $c) (then (i32.store (i32.const 0) (i32.const 5))) (else (i32.store (i32.const 0) (i32.const 6)))))
           (func (export "sign_bits_of_abs") (param $a i32)
             (drop (v128.load16_splat (i8x16.bitmask (f32x4.abs (v128.load64_splat (local.get $a)))))))
+          (func $fails (unreachable))
+          (func (export "flag_address_before_call") (param $a i32)
+            (local $x i32)
+            (drop (i32.load offset=60000 (i32.const 0)))
+            (local.set $x (i32.load offset=100 (i32.eqz (i32.load8_u (local.get $a)))))
+            (call $fails)
+            (i32.store (i32.const 0) (local.get $x)))
           (func (export "flag") (result i32) (global.get $flag))
           (func (export "word") (param i32) (result i32) (i32.load (local.get 0))))
         """
@@ -125,6 +132,8 @@ struct TrapOrderTests {
         ("branch_on_load", [.i32(65534)]),
         ("overwritten_later", [.i32(65534), .i32(1)]),
         ("sign_bits_of_abs", [.i32(65532)]),
+        // The flag-valued address of a load that is checked (its check implied by an earlier one).
+        ("flag_address_before_call", [.i32(65536)]),
     ]
 
     static let modes: [CompilationOptions] = CompiledModules.modes + [
