@@ -71,8 +71,9 @@ extension LoadAnchoring {
         }
     }
 
-    /// The anchors among an instruction's operands.
-    func anchors(of instruction: IRInstruction, block: Int, position: Int) -> [Anchor] {
+    /// The anchors among an instruction's operands; `resultKept`: whether the instruction's result is
+    /// used before the next barrier.
+    func anchors(of instruction: IRInstruction, block: Int, position: Int, resultKept: Bool) -> [Anchor] {
         let address = ByteMask(0xF)
         switch instruction.operation {
         case .load:
@@ -86,7 +87,11 @@ extension LoadAnchoring {
             let laneMask = ByteDemand.full(op.accessSize) << (Int(lane) * op.accessSize)
             return [Anchor(value: pointer, mask: address, early: true), Anchor(value: vector, mask: laneMask, early: true)]
         case .plain(let op, let operands) where op.traps:
-            // Division checks the divisor first and reads the dividend after; conversions check their operand.
+            // The checks compare with constants (a zero divisor, a conversion's range), which LLVM folds when
+            // it knows the operand's range (one plus a zero-extended byte is never zero, and converts
+            // exactly), so the operands are read for sure only when the result is used. Division checks the
+            // divisor first and reads the dividend after; conversions check their operand.
+            guard resultKept else { return [] }
             return operands.enumerated().map { index, operand in
                 Anchor(value: operand, mask: ByteDemand.full(ByteDemand.width(op.operands[index])),
                        early: operands.count == 1 || index == 1)

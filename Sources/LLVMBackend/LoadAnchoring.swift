@@ -192,7 +192,10 @@ struct LoadAnchoring {
         }
         for (blockIndex, block) in function.blocks.enumerated() {
             for (position, instruction) in block.instructions.enumerated() {
-                for anchor in anchors(of: instruction, block: blockIndex, position: position) { demand(anchor.value, anchor.mask) }
+                // A trapping operator's result carries its demand to the operands through `transfer` here.
+                for anchor in anchors(of: instruction, block: blockIndex, position: position, resultKept: false) {
+                    demand(anchor.value, anchor.mask)
+                }
             }
             if case .return(let results)? = block.terminator {
                 for (result, mask) in zip(results, resultMasks) { demand(result, mask) }
@@ -315,7 +318,9 @@ struct LoadAnchoring {
             let instruction = block.instructions[position]
             let segment = segments[blockIndex][position]
             let barrier = Self.isBarrier(instruction.operation)
-            for anchor in anchors(of: instruction, block: blockIndex, position: position) where !barrier || anchor.early {
+            let resultKept = instruction.results.contains { local[Int($0.index)] ?? 0 != 0 }
+            for anchor in anchors(of: instruction, block: blockIndex, position: position, resultKept: resultKept)
+            where !barrier || anchor.early {
                 demand(anchor.value, anchor.mask, segment: segment)
             }
             if !barrier, let result = instruction.results.first, let mask = local[Int(result.index)] {

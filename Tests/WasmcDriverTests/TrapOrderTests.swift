@@ -98,6 +98,10 @@ struct TrapOrderTests {
             (local.set $x (i32.load offset=100 (i32.eqz (i32.load8_u (local.get $a)))))
             (call $fails)
             (i32.store (i32.const 0) (local.get $x)))
+          (func (export "divisor_never_zero") (param $a i32)
+            (drop (i32.div_u (i32.const 7) (i32.add (i32.load8_u (local.get $a)) (i32.const 1)))))
+          (func (export "exact_conversion") (param $a i32)
+            (drop (i64.trunc_f64_u (f64.convert_i32_u (i32.load8_u (local.get $a))))))
           (func (export "flag") (result i32) (global.get $flag))
           (func (export "word") (param i32) (result i32) (i32.load (local.get 0))))
         """
@@ -134,6 +138,9 @@ struct TrapOrderTests {
         ("sign_bits_of_abs", [.i32(65532)]),
         // The flag-valued address of a load that is checked (its check implied by an earlier one).
         ("flag_address_before_call", [.i32(65536)]),
+        // Checks LLVM folds from the operand's range: a divisor that cannot be zero, an exact conversion.
+        ("divisor_never_zero", [.i32(65536)]),
+        ("exact_conversion", [.i32(65536)]),
     ]
 
     static let modes: [CompilationOptions] = CompiledModules.modes + [
