@@ -249,12 +249,27 @@ struct LoadAnchoring {
             }
             return text
         }
-        /// Arms without a side effect, a trap or a memory access of their own may fold into one another (or
-        /// into a select whose result may be dropped); LLVM does not speculate a load out of one arm.
+        /// Arms without an effect LLVM must keep may fold into one another (or into a select whose result
+        /// may be dropped), so only effects that nothing can delete count: a trap, a store no later store
+        /// overwrites, an opaque call. A trapping operator, a load or its check may fold away (constant
+        /// operands, a range LLVM knows, a check implied by an earlier one); so may a defined callee (inlined,
+        /// or found pure), a `global.set` written again later, and a segment drop (a store to the instance).
         func hasEffect(_ block: BlockID) -> Bool {
             let target = function[block]
             if case .trap? = target.terminator { return true }
-            return target.instructions.contains { Self.isBarrier($0.operation) || Self.lastLoadedByte($0) != nil }
+            return target.instructions.indices.contains { position in
+                switch target.instructions[position].operation {
+                case .store:
+                    !overwrites.mayBeOverwritten(block, position)
+                case .call(let callee, _):
+                    Int(callee) < interface.importedFunctionCount
+                case .callIndirect, .memoryGrow, .memoryInit, .memoryCopy, .memoryFill, .tableGet, .tableSet, .tableGrow,
+                     .tableFill, .tableCopy, .tableInit:
+                    true
+                default:
+                    false
+                }
+            }
         }
         func differ(_ a: BlockID, _ b: BlockID) -> Bool {
             guard a != b else { return false }

@@ -102,6 +102,14 @@ struct TrapOrderTests {
             (drop (i32.div_u (i32.const 7) (i32.add (i32.load8_u (local.get $a)) (i32.const 1)))))
           (func (export "exact_conversion") (param $a i32)
             (drop (i64.trunc_f64_u (f64.convert_i32_u (i32.load8_u (local.get $a))))))
+          (func $pure (result i32) (i32.const 3))
+          (func (export "branch_to_folded_trunc") (param $a i32)
+            (if (i32.load (local.get $a)) (then (drop (i64.trunc_f32_u (f32.const 0.5))))))
+          (func (export "branch_to_overwritten_global") (param $a i32)
+            (if (i32.load (local.get $a)) (then (global.set $flag (i32.const 1))))
+            (global.set $flag (i32.const 0)))
+          (func (export "branch_to_pure_call") (param $a i32)
+            (if (i32.load (local.get $a)) (then (drop (call $pure)))))
           (func (export "flag") (result i32) (global.get $flag))
           (func (export "word") (param i32) (result i32) (i32.load (local.get 0))))
         """
@@ -141,6 +149,10 @@ struct TrapOrderTests {
         // Checks LLVM folds from the operand's range: a divisor that cannot be zero, an exact conversion.
         ("divisor_never_zero", [.i32(65536)]),
         ("exact_conversion", [.i32(65536)]),
+        // Branches whose arm's only effect LLVM can delete, so the arms merge and the condition goes.
+        ("branch_to_folded_trunc", [.i32(65534)]),
+        ("branch_to_overwritten_global", [.i32(65534)]),
+        ("branch_to_pure_call", [.i32(65534)]),
     ]
 
     static let modes: [CompilationOptions] = CompiledModules.modes + [
