@@ -20,6 +20,8 @@ struct LoadAnchoring {
         var parameterMasks: [[ByteMask]]
         /// Bytes of each result that every direct caller keeps.
         var resultMasks: [[ByteMask]]
+        /// Per defined function: whether LLVM may prove it never returns (`NoReturnCuts`).
+        var mayNotReturn: [Bool]
     }
 
     /// Indexed by value: whether the load defining it needs an explicit check.
@@ -46,18 +48,21 @@ struct LoadAnchoring {
     let overwrites: StoreOverwrites
     /// Per value: the block of each user, and the user's result when LLVM could sink the user too.
     private var users: [[(block: Int, sinkableResult: Value?)]]
+    /// Dominators as LLVM may see the graph, without the edges out of blocks with a cut.
     private let dominators: DominatorTree
+    private let cuts: NoReturnCuts
     /// Blocks entered from a block they dominate.
     private var loopHeaders: Set<Int> = []
 
     /// What does not change between rounds of the module's fixed point.
     struct FunctionFacts: Sendable {
-        let dominators: DominatorTree
         let overwrites: StoreOverwrites
+        let cuts: NoReturnCuts
 
-        init(_ function: IRFunction) {
-            dominators = DominatorTree(function)
-            overwrites = StoreOverwrites(function, dominators: dominators)
+        init(_ function: IRFunction, interface: Interface) {
+            overwrites = StoreOverwrites(function, dominators: DominatorTree(function))
+            cuts = NoReturnCuts(function, importedFunctionCount: interface.importedFunctionCount,
+                                mayNotReturn: interface.mayNotReturn)
         }
     }
 
@@ -71,8 +76,9 @@ struct LoadAnchoring {
         users = Array(repeating: [], count: valueCount)
         predecessorCounts = Array(repeating: 0, count: function.blocks.count)
         globalDemand = Array(repeating: 0, count: valueCount)
-        let facts = facts ?? FunctionFacts(function)
-        dominators = facts.dominators
+        let facts = facts ?? FunctionFacts(function, interface: interface)
+        cuts = facts.cuts
+        dominators = facts.cuts.dominators
         overwrites = facts.overwrites
         if !function.blocks.isEmpty { predecessorCounts[0] = 1 }  // the entry edge
         collectDefinitions()
@@ -106,6 +112,8 @@ struct LoadAnchoring {
             }
             blockSegments.append(segment)  // the terminator
             segments.append(blockSegments)
+            // Edges out of a block with a cut may be gone (the block ends in the cut's trap).
+            guard cuts.continues(blockIndex) else { continue }
             for call in block.terminator?.blockCalls ?? [] {
                 if dominators.dominates(call.block, block.id) { loopHeaders.insert(Int(call.block.index)) }
                 predecessorCounts[Int(call.block.index)] += 1
@@ -122,12 +130,13 @@ struct LoadAnchoring {
     /// the value) is followed to its own users instead.
     private mutating func collectUsers() {
         for (blockIndex, block) in function.blocks.enumerated() {
-            for instruction in block.instructions {
+            for (position, instruction) in block.instructions.enumerated() where cuts.isLive(blockIndex, position) {
                 let sinkable = !Self.isBarrier(instruction.operation) && instruction.results.count == 1
                 instruction.operation.forEachOperand { operand in
                     users[Int(operand.index)].append((blockIndex, sinkable ? instruction.results[0] : nil))
                 }
             }
+            guard cuts.continues(blockIndex) else { continue }
             var operands: [Value] = []
             switch block.terminator {
             case .branch(let condition, _, _)?: operands.append(condition)
@@ -191,12 +200,13 @@ struct LoadAnchoring {
             }
         }
         for (blockIndex, block) in function.blocks.enumerated() {
-            for (position, instruction) in block.instructions.enumerated() {
+            for (position, instruction) in block.instructions.enumerated() where cuts.isLive(blockIndex, position) {
                 // A trapping operator's result carries its demand to the operands through `transfer` here.
                 for anchor in anchors(of: instruction, block: blockIndex, position: position, resultKept: false) {
                     demand(anchor.value, anchor.mask)
                 }
             }
+            guard cuts.continues(blockIndex) else { continue }
             if case .return(let results)? = block.terminator {
                 for (result, mask) in zip(results, resultMasks) { demand(result, mask) }
             }

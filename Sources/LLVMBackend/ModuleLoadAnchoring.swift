@@ -25,8 +25,10 @@ enum ModuleLoadAnchoring {
             parameterMasks: irModule.functions.map { $0.type.parameters.map { _ in 0 } },
             resultMasks: irModule.functions.indices.map { index in
                 irModule.functions[index].type.results.map { _ in calledDirectly[index] ? 0 : 0xFFFF }
-            })
-        let facts = concurrentMap(irModule.functions) { LoadAnchoring.FunctionFacts($0) }
+            },
+            mayNotReturn: NoReturnCuts.mayNotReturn(irModule.functions, importedFunctionCount: imported))
+        let first = interface
+        let facts = concurrentMap(irModule.functions) { LoadAnchoring.FunctionFacts($0, interface: first) }
         var analyses: [LoadAnchoring] = []
         for _ in 0..<max(1, rounds) {
             let current = interface

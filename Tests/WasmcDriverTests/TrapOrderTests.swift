@@ -110,6 +110,17 @@ struct TrapOrderTests {
             (global.set $flag (i32.const 0)))
           (func (export "branch_to_pure_call") (param $a i32)
             (if (i32.load (local.get $a)) (then (drop (call $pure)))))
+          (func (export "pinned_before_noreturn") (param $a i32) (param $c i32)
+            (local $x i32)
+            (local.set $x (i32.load (local.get $a)))
+            (if (local.get $c)
+              (then (call $fails) (i32.store (i32.const 0) (local.get $x)))
+              (else (call $fails) (i32.store (i32.const 4) (local.get $x)))))
+          (func (export "sunk_past_noreturn_arm") (param $a i32) (param $c i32)
+            (local $x i32)
+            (local.set $x (i32.load (local.get $a)))
+            (if (local.get $c) (then (call $fails)))
+            (i32.store (i32.const 0) (local.get $x)))
           (func (export "flag") (result i32) (global.get $flag))
           (func (export "word") (param i32) (result i32) (i32.load (local.get 0))))
         """
@@ -153,6 +164,9 @@ struct TrapOrderTests {
         ("branch_to_folded_trunc", [.i32(65534)]),
         ("branch_to_overwritten_global", [.i32(65534)]),
         ("branch_to_pure_call", [.i32(65534)]),
+        // Uses that follow a call LLVM finds never returns are deleted with the code after it.
+        ("pinned_before_noreturn", [.i32(65534), .i32(1)]),
+        ("sunk_past_noreturn_arm", [.i32(65534), .i32(1)]),
     ]
 
     static let modes: [CompilationOptions] = CompiledModules.modes + [
