@@ -71,7 +71,7 @@ struct CacheCommand: ParsableCommand {
             commandName: "gc",
             abstract: "Remove damaged and unused files, then the least recently used entries down to --max-size.")
 
-        @Option(name: .long, valueName: "SIZE", help: "The most the cache may take, e.g. 512M or 2G (default: $WASMC_MAX_CACHE_SIZE; none: only garbage is removed).")
+        @Option(name: .long, help: ArgumentHelp("The most the cache may take, e.g. 512M or 2G (default: $WASMC_MAX_CACHE_SIZE; none: only garbage is removed).", valueName: "SIZE"))
         var maxSize: String?
 
         func validate() throws {

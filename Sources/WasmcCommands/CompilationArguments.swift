@@ -24,15 +24,13 @@ struct CompilationArguments: ParsableArguments {
     @Flag(name: .long, help: "Compile without reading or writing the artifact cache.")
     var noCache = false
 
-    @Option(name: .long, valueName: "URL",
-            help: "Share artifacts through an HTTP cache (GET, HEAD and PUT of URL/ac/KEY and URL/cas/DIGEST, as nginx with WebDAV, bazel-remote or wasmc serve offer). Default: $WASMC_REMOTE_CACHE.")
+    @Option(name: .long, help: ArgumentHelp("Share artifacts through an HTTP cache (GET, HEAD and PUT of URL/ac/KEY and URL/cas/DIGEST, as nginx with WebDAV, bazel-remote or wasmc serve offer). Default: $WASMC_REMOTE_CACHE.", valueName: "URL"))
     var remoteCache: String?
 
     @Flag(name: .long, help: "Read from the remote cache, never upload to it.")
     var remoteReadOnly = false
 
-    @Option(name: .long, valueName: "SIZE",
-            help: "After storing an artifact, evict the least recently used entries until the cache takes at most SIZE (e.g. 512M, 2G). Default: $WASMC_MAX_CACHE_SIZE.")
+    @Option(name: .long, help: ArgumentHelp("After storing an artifact, evict the least recently used entries until the cache takes at most SIZE (e.g. 512M, 2G). Default: $WASMC_MAX_CACHE_SIZE.", valueName: "SIZE"))
     var maxCacheSize: String?
 
     /// The artifact cache these commands use: none under --no-cache, else the default directory.

@@ -301,8 +301,9 @@ public struct ArtifactCache: Sendable {
     private func upload(_ action: String, entry: ActionEntry, blobs: [String: [UInt8]]) {
         guard let remote, !remote.readOnly, !state.remoteUnavailable else { return }
         do throws(RemoteCacheError) {
-            for (digest, bytes) in blobs.sorted(by: { $0.key < $1.key }) where try state.remoteBlobIsDamaged(digest) || !remote.contains("cas/\(digest)") {
-                try remote.put("cas/\(digest)", bytes)
+            for (digest, bytes) in blobs.sorted(by: { $0.key < $1.key }) {
+                let present = try remote.contains("cas/\(digest)")
+                if !present || state.remoteBlobIsDamaged(digest) { try remote.put("cas/\(digest)", bytes) }
             }
             try remote.put("ac/\(action)", entry.encoded())
             CacheStatistics.record("uploads", in: directory)

@@ -14,15 +14,19 @@ enum CacheLease {
     /// errno of the failure (ENOENT: no such blob).
     static func link(_ blob: URL, name: String, in leases: URL) -> Result<URL, FileError> {
         let target: URL
+        lock.lock()
         do throws(FileError) {
-            target = try lock.withLock { () throws(FileError) -> URL in
-                counter += 1
-                if let directory = directories[leases.path] { return directory.url.appendingPathComponent("\(counter)\(name)") }
+            defer { lock.unlock() }
+            counter += 1
+            let directory: PrivateDirectory
+            if let existing = directories[leases.path] {
+                directory = existing
+            } else {
                 try CacheFiles.prepareSubdirectory(leases.path)
-                let directory = try PrivateDirectory(prefix: "\(getpid())-", in: leases)
+                directory = try PrivateDirectory(prefix: "\(getpid())-", in: leases)
                 directories[leases.path] = directory
-                return directory.url.appendingPathComponent("\(counter)\(name)")
             }
+            target = directory.url.appendingPathComponent("\(counter)\(name)")
         } catch {
             return .failure(error)
         }

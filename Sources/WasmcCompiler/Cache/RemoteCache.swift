@@ -38,9 +38,7 @@ public final class RemoteCache: Sendable {
         url = plain
         displayURL = plain
         if let user = components.user {
-            let credentials = user.removingPercentEncoding.map { $0 } ?? user
-            let password = components.password.flatMap { $0.removingPercentEncoding } ?? ""
-            authorization = "Basic " + Data("\(credentials):\(password)".utf8).base64EncodedString()
+            authorization = "Basic " + Data("\(user):\(components.password ?? "")".utf8).base64EncodedString()
         } else {
             authorization = nil
         }
