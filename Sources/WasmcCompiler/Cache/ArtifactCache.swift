@@ -141,13 +141,15 @@ public struct ArtifactCache: Sendable {
         }
         CacheStatistics.record("stores", in: directory)
         upload(action, entry: entry, blobs: blobs)
-        evictIfNeeded()
-        // A lease of the stored blob replaces the scratch copy: same bytes, no space while it is cached.
+        // A lease of the stored blob replaces the scratch copy (same bytes, no space while it is
+        // cached), taken before eviction, which may remove the entry just stored under a small cap.
+        var result = built
         if let artifact = entry.artifacts.first, case .success(let leased) = handOut(artifact) {
             unlink(built.path)
-            return leased
+            result = leased
         }
-        return built
+        evictIfNeeded()
+        return result
     }
 
     /// Builds an artifact in the process's scratch directory, which lives until the process ends.

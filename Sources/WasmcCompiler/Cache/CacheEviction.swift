@@ -37,6 +37,22 @@ extension ArtifactCache {
     /// Blobs no entry names are left this long: a store writes its blobs before its entry.
     static let orphanGracePeriod: TimeInterval = 60
 
+    /// Temporary files of writers killed mid-write (`OutputFile`'s `.wasmc-output-*`), and entries of
+    /// wasmc before issue 11 (`<key><suffix>` and `.sha256` files at the top), which nothing reads.
+    func removeDebris(olderThan limit: Date) {
+        for folder in [actionsDirectory, content.directory, directory] {
+            for name in CacheFiles.names(in: folder) {
+                let isTemporary = name.hasPrefix(".wasmc-output-")
+                let isLegacy = folder == directory && name.count > 64 && ActionEntry.isDigest(String(name.prefix(64)))
+                let path = folder.appendingPathComponent(name).path
+                guard isTemporary || isLegacy, let status = CacheFiles.status(path), status.st_mode & S_IFMT == S_IFREG,
+                      isLegacy || status.modified < limit.timeIntervalSince1970
+                else { continue }
+                unlink(path)
+            }
+        }
+    }
+
     public func inventory() -> CacheInventory {
         var entries: [CacheInventory.Entry] = []
         for name in CacheFiles.names(in: actionsDirectory) where ActionEntry.isDigest(name) {
@@ -62,6 +78,7 @@ extension ArtifactCache {
         var report = EvictionReport()
         guard isUsable else { return report }
         CacheLease.removeStale(in: leasesDirectory)
+        removeDebris(olderThan: now.addingTimeInterval(-Self.orphanGracePeriod))
         let inventory = inventory()
         var blobs = inventory.blobs
         var total = inventory.totalBytes

@@ -54,9 +54,7 @@ extension ArtifactCache {
             report.removedBlobs += 1
             report.freedBytes += blob.size
         }
-        for name in CacheFiles.names(in: directory) where name.count > 64 && ActionEntry.isDigest(String(name.prefix(64))) {
-            unlink(directory.appendingPathComponent(name).path)
-        }
+        removeDebris(olderThan: Date().addingTimeInterval(-Self.orphanGracePeriod))
         CacheLease.removeStale(in: leasesDirectory)
         CacheStatistics.reset(in: directory)
         return report
