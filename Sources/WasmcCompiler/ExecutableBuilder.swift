@@ -35,13 +35,14 @@ public struct ExecutableBuilder {
     /// Compiles `bytes` and writes `kind` to `output`. `grants` says how an executable gets its WASI
     /// grants. `timings`, when given, receives each stage's seconds.
     /// Executables and shared objects are cached (keyed by the module, the options and the grants
-    /// baked in), so a second compile, here or on a machine sharing a remote cache, only copies.
+    /// baked in), so a second compile, here or on a machine sharing a remote cache, only copies;
+    /// `cachingOutput: false` always compiles (a benchmark's cold compile).
     public func build(_ bytes: [UInt8], kind: OutputKind, output: URL, grants: GrantChannel = .bakedIn(HostGrants()),
-                      timings: StageTimings? = nil) throws {
+                      timings: StageTimings? = nil, cachingOutput: Bool = true) throws {
         let start = ContinuousClock.now
         // Refused before any work: an output that could never be written.
         try OutputFile.checkReplaceable(output.path, action: "cannot write the output")
-        guard let cache, kind == .executable || kind == .shared else {
+        guard let cache, cachingOutput, kind == .executable || kind == .shared else {
             return try buildUncached(bytes, kind: kind, output: output, grants: grants, timings: timings)
         }
         if case .bakedIn(let baked) = grants { try baked.validate() }
