@@ -47,6 +47,29 @@ struct CacheStoreTests {
         #expect(cache.verify().damaged.isEmpty)
     }
 
+    /// What a writer killed between its blob and its entry leaves, or an entry whose blob went away,
+    /// is a miss and is rebuilt, never served.
+    @Test func halfWrittenEntriesAreMisses() throws {
+        let warnings = WarningLog()
+        let (cache, _) = try makeCache(warnings)
+        let content = ContentStore(directory: cache.directory.appendingPathComponent("cas"))
+        #expect(cache.lookup("k", suffix: ".so") == nil)
+        try content.put(Array("orphan".utf8), executable: false)
+        #expect(cache.lookup("k", suffix: ".so") == nil, "a blob without its entry is not an entry")
+        try store(cache, "k", "artifact")
+        content.remove(ArtifactCache.digest(Data("artifact".utf8)))
+        #expect(cache.lookup("k", suffix: ".so") == nil)
+        #expect(warnings.messages.count == 1, "\(warnings.messages)")
+        var builds = 0
+        let rebuilt = try cache.store("k", suffix: ".so") { url in
+            builds += 1
+            try Data("artifact".utf8).write(to: url)
+        }
+        #expect(builds == 1)
+        #expect(try String(contentsOf: rebuilt, encoding: .utf8) == "artifact")
+        #expect(cache.lookup("k", suffix: ".so") != nil)
+    }
+
     @Test func evictionRemovesTheLeastRecentlyUsedFirst() throws {
         let (cache, _) = try makeCache()
         for (key, age) in [("a", 300.0), ("b", 200.0), ("c", 100.0)] {
