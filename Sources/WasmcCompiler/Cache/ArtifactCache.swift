@@ -27,8 +27,8 @@ public struct ArtifactCache: Sendable {
     public let remote: RemoteCache?
     /// When set, every store is followed by eviction down to this many bytes.
     public let maximumSize: UInt64?
-    private let warn: @Sendable (String) -> Void
-    private let state = CacheState()
+    let warn: @Sendable (String) -> Void
+    let state = CacheState()
 
     public init(directory: URL, remote: RemoteCache? = nil, maximumSize: UInt64? = nil,
                 warn: @escaping @Sendable (String) -> Void = ArtifactCache.printWarning) {
@@ -170,13 +170,13 @@ public struct ArtifactCache: Sendable {
 
     // MARK: Local entries
 
-    private enum LocalEntry {
+    enum LocalEntry {
         case missing
         case damaged(String)
         case hit(URL, manifest: [UInt8]?)
     }
 
-    private func localEntry(_ action: String, name: String) -> LocalEntry {
+    func localEntry(_ action: String, name: String) -> LocalEntry {
         let file = actionsDirectory.appendingPathComponent(action).path
         guard CacheFiles.status(file) != nil else { return .missing }
         guard let (bytes, _) = CacheFiles.trustedContents(file, limit: ActionEntry.maximumSize), let entry = ActionEntry.decode(bytes),
@@ -229,7 +229,7 @@ public struct ArtifactCache: Sendable {
         var description: String
     }
 
-    private func writeEntry(_ action: String, _ entry: ActionEntry) throws(FileError) {
+    func writeEntry(_ action: String, _ entry: ActionEntry) throws(FileError) {
         try OutputFile.write(entry.encoded(), to: actionsDirectory.appendingPathComponent(action), mode: 0o600,
                              action: "cannot store a cache entry")
     }
@@ -243,77 +243,8 @@ public struct ArtifactCache: Sendable {
         unlink(file)
     }
 
-    private func evictIfNeeded() {
+    func evictIfNeeded() {
         if let maximumSize { collectGarbage(maximumSize: maximumSize) }
-    }
-
-    // MARK: Remote
-
-    /// Larger blobs from a remote are refused (compiled artifacts are a few megabytes).
-    static let maximumRemoteBlob = 512 << 20
-
-    /// Gets the entry and its blobs from the remote, checks them, stores them here and hands out the
-    /// artifact. Any failure is a warning and a miss; a remote that cannot be reached is not asked again.
-    private func fetch(_ action: String, name: String, from remote: RemoteCache) -> Hit? {
-        guard !state.remoteUnavailable else { return nil }
-        do throws(RemoteCacheError) {
-            guard let entryBytes = try remote.get("ac/\(action)", limit: ActionEntry.maximumSize) else { return nil }
-            guard let entry = ActionEntry.decode(entryBytes), let artifact = entry.artifact(named: name) else {
-                throw .damaged("action entry ac/\(action.prefix(16))")
-            }
-            var blobs: [(digest: String, bytes: [UInt8], executable: Bool)] = []
-            for digest in entry.digests {
-                guard let bytes = try remote.get("cas/\(digest)", limit: Self.maximumRemoteBlob) else { return nil }
-                guard CacheFiles.digest(bytes) == digest else {
-                    state.noteDamagedRemoteBlob(digest)
-                    throw .damaged("blob cas/\(digest.prefix(16))")
-                }
-                blobs.append((digest, bytes, entry.artifacts.contains { $0.digest == digest && $0.executable }))
-            }
-            guard let blob = blobs.first(where: { $0.digest == artifact.digest }), UInt64(blob.bytes.count) == artifact.size else {
-                throw .damaged("action entry ac/\(action.prefix(16))")
-            }
-            do throws(FileError) {
-                for blob in blobs { try content.put(blob.bytes, executable: blob.executable) }
-                try writeEntry(action, entry)
-            } catch {
-                // A full disk here still has the checked bytes: hand them out privately.
-                warnOnce("\(error); using the remote artifact without the cache")
-                let manifest = entry.manifest.flatMap { digest in blobs.first { $0.digest == digest }?.bytes }
-                guard let copy = try? ScratchDirectory.uniquePath(String(artifact.digest.prefix(16)) + name),
-                      (try? OutputFile.write(blob.bytes, to: copy, mode: artifact.executable ? 0o700 : 0o600, durable: false)) != nil
-                else { return nil }
-                return Hit(url: copy, origin: .remote, manifest: manifest)
-            }
-            evictIfNeeded()
-            if case .hit(let url, let manifest) = localEntry(action, name: name) {
-                return Hit(url: url, origin: .remote, manifest: manifest)
-            }
-            return nil
-        } catch {
-            if error.isUnavailable { state.markRemoteUnavailable() }
-            CacheStatistics.record("remote-errors", in: directory)
-            warn("remote cache \(remote.displayURL): \(error); building locally")
-            return nil
-        }
-    }
-
-    /// Uploads a stored entry: blobs the remote lacks (or sent damaged, so they are repaired), then the
-    /// action entry (the same order as here).
-    private func upload(_ action: String, entry: ActionEntry, blobs: [String: [UInt8]]) {
-        guard let remote, !remote.readOnly, !state.remoteUnavailable else { return }
-        do throws(RemoteCacheError) {
-            for (digest, bytes) in blobs.sorted(by: { $0.key < $1.key }) {
-                let present = try remote.contains("cas/\(digest)")
-                if !present || state.remoteBlobIsDamaged(digest) { try remote.put("cas/\(digest)", bytes) }
-            }
-            try remote.put("ac/\(action)", entry.encoded())
-            CacheStatistics.record("uploads", in: directory)
-        } catch {
-            if error.isUnavailable { state.markRemoteUnavailable() }
-            CacheStatistics.record("remote-errors", in: directory)
-            warn("remote cache \(remote.displayURL): \(error); not uploaded")
-        }
     }
 
     // MARK: The directory
@@ -333,7 +264,7 @@ public struct ArtifactCache: Sendable {
         }
     }
 
-    private func warnOnce(_ message: String) {
+    func warnOnce(_ message: String) {
         if state.firstWarning() { warn(message) }
     }
 
@@ -349,7 +280,7 @@ public struct ArtifactCache: Sendable {
 
 /// What one cache (and its copies) decided: whether its directory is usable, whether it has warned,
 /// whether its remote is down.
-private final class CacheState: @unchecked Sendable {
+final class CacheState: @unchecked Sendable {
     private let lock = NSLock()
     private var decision: Bool?
     private var warned = false
