@@ -84,6 +84,17 @@ on a "$wasmc" cache gc >/dev/null
 on a "$wasmc" cache clear >/dev/null
 [ "$(counter a entries)" -eq 0 ] && [ "$(counter a blobs)" -eq 0 ] && [ "$(counter a misses)" -eq 0 ] || fail "clear left $(on a "$wasmc" cache stats)"
 
+# SIGKILL at any moment leaves complete entries or none: nothing a later verify or run finds damaged.
+for delay in 0.5 1.5 3 5; do
+    on k "$wasmc" compile "$hello" -o "$work/killed" >/dev/null 2>&1 &
+    sleep "$delay"
+    kill -KILL $! 2>/dev/null || true
+    wait $! 2>/dev/null || true
+done
+on k "$wasmc" cache verify >"$work/out" || fail "verify after SIGKILLs found damage: $(cat "$work/out")"
+on k "$wasmc" run "$hello" >"$work/out" 2>"$work/err" && greets "$work/out" || fail "run after SIGKILLs failed: $(cat "$work/err")"
+[ ! -s "$work/err" ] || fail "run after SIGKILLs warned: $(cat "$work/err")"
+
 # --- The remote tier: nginx with WebDAV PUT -------------------------------------------------------
 if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
     sudo=""
