@@ -268,10 +268,6 @@ public struct ArtifactCache: Sendable {
         if state.firstWarning() { warn(message) }
     }
 
-    static func prepareDirectory(_ path: String) throws(FileError) {
-        try CacheFiles.prepareDirectory(path)
-    }
-
     private static func isExecutable(_ file: URL) -> Bool {
         var status = stat()
         return stat(file.path, &status) == 0 && status.st_mode & 0o100 != 0
