@@ -62,8 +62,7 @@ struct BenchCommand: ParsableCommand {
         let bytes = try readInputFile(file)
         let grants = try grantArguments.grants()
         let interpreter = try chosenInterpreter()
-        let builder = try ExecutableBuilder(options: compilation.options(),
-                                            cacheDirectory: compilation.cacheDirectory)
+        let builder = try ExecutableBuilder(options: compilation.options(), cache: compilation.cache())
         let configuration = ProgramBenchmark.Configuration(
             runs: runs, interpreter: interpreter, grants: grants,
             programArguments: arguments, clock: clock)

@@ -24,8 +24,35 @@ struct CompilationArguments: ParsableArguments {
     @Flag(name: .long, help: "Compile without reading or writing the artifact cache.")
     var noCache = false
 
+    @Option(name: .long, help: ArgumentHelp("Share artifacts through an HTTP cache (GET, HEAD and PUT of URL/ac/KEY and URL/cas/DIGEST, as nginx with WebDAV, bazel-remote or wasmc serve offer). Default: $WASMC_REMOTE_CACHE.", valueName: "URL"))
+    var remoteCache: String?
+
+    @Flag(name: .long, help: "Read from the remote cache, never upload to it.")
+    var remoteReadOnly = false
+
+    @Option(name: .long, help: ArgumentHelp("After storing an artifact, evict the least recently used entries until the cache takes at most SIZE (e.g. 512M, 2G). Default: $WASMC_MAX_CACHE_SIZE.", valueName: "SIZE"))
+    var maxCacheSize: String?
+
     /// The artifact cache these commands use: none under --no-cache, else the default directory.
     var cacheDirectory: URL? { noCache ? nil : ArtifactCache.defaultDirectory() }
+
+    /// The cache with its remote tier and size cap (flags first, then the environment); nil under --no-cache.
+    func cache(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ArtifactCache? {
+        guard let cacheDirectory else { return nil }
+        let remoteText = remoteCache ?? environment["WASMC_REMOTE_CACHE"].flatMap { $0.isEmpty ? nil : $0 }
+        let remote = try remoteText.map { text throws -> RemoteCache in
+            do {
+                return try RemoteCache(text, readOnly: remoteReadOnly)
+            } catch {
+                throw ValidationError("--remote-cache: \(error)")
+            }
+        }
+        return ArtifactCache(directory: cacheDirectory, remote: remote, maximumSize: try maximumCacheSize(environment: environment))
+    }
+
+    func maximumCacheSize(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> UInt64? {
+        try CacheSizeArgument.parse(maxCacheSize, option: "--max-cache-size", environment: environment)
+    }
 
     func validate() throws {
         guard (0...3).contains(optimizationLevel) else { throw ValidationError("-O takes 0, 1, 2 or 3") }
@@ -34,6 +61,8 @@ struct CompilationArguments: ParsableArguments {
         if let targetCPU, !isKnownTargetCPU(targetCPU) {
             throw ValidationError("unknown --target-cpu '\(targetCPU)': use generic, native or an LLVM processor name such as x86-64-v2")
         }
+        if noCache, remoteCache != nil { throw ValidationError("--remote-cache needs the local cache: drop --no-cache") }
+        _ = try cache()
     }
 
     /// The options, with `defaultTargetCPU` unless --target-cpu was given. Code compiled to run right here

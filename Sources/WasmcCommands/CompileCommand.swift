@@ -36,7 +36,7 @@ struct CompileCommand: ParsableCommand {
         let bytes = try readInputFile(file)
         do {
             let builder = try ExecutableBuilder(options: compilation.options(defaultTargetCPU: "generic"),
-                                                cacheDirectory: compilation.cacheDirectory)
+                                                cache: compilation.cache())
             let timings = timeStages ? StageTimings() : nil
             try builder.build(bytes, kind: emit, output: URL(fileURLWithPath: output),
                               grants: .bakedIn(grants), timings: timings)

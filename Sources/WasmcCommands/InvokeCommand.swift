@@ -70,7 +70,7 @@ struct InvokeCommand: ParsableCommand {
         guard let invoke else { try runProgram(bytes, grants: try grantArguments.grants()) }
         do {
             let results = try ModuleRunner.invoke(bytes, function: invoke, arguments: arguments, options: compilation.options(),
-                                                  cacheDirectory: compilation.cacheDirectory)
+                                                  cache: compilation.cache())
             for result in results { print(result) }
         } catch CallError.trap(let trap), InstantiationError.trap(let trap, _) {
             try reportTrap(trap)
@@ -93,8 +93,7 @@ struct InvokeCommand: ParsableCommand {
     private func runProgram(_ bytes: [UInt8], grants: HostGrants) throws -> Never {
         let executable: URL
         do {
-            let builder = try ExecutableBuilder(options: compilation.options(),
-                                                cacheDirectory: compilation.cacheDirectory)
+            let builder = try ExecutableBuilder(options: compilation.options(), cache: compilation.cache())
             executable = try builder.cachedExecutable(bytes)
         } catch {
             reportFailure(error, file: file)

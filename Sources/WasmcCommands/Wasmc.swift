@@ -16,6 +16,7 @@ public struct Wasmc: ParsableCommand {
             BenchFrontendCommand.self,
             InvokeCommand.self,
             WastCommand.self,
+            CacheCommand.self,
         ]
     )
 

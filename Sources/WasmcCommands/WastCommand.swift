@@ -32,6 +32,11 @@ struct WastCommand: ParsableCommand {
     @Flag(name: .long, help: .hidden)
     var reportProgress = false
 
+    func validate() throws {
+        // Spec scripts compile thousands of throwaway modules: they use the local cache only.
+        if compilation.remoteCache != nil { throw ValidationError("wast does not use a remote cache: drop --remote-cache") }
+    }
+
     func run() throws {
         let options = WastRunner.Options(compilation: compilation.options(), verbose: verbose,
                                          cacheDirectory: compilation.cacheDirectory,

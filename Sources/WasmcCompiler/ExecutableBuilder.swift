@@ -22,7 +22,11 @@ public struct ExecutableBuilder {
     private let cache: ArtifactCache?
 
     public init(options: CompilationOptions, cacheDirectory: URL?) throws {
-        let cache = cacheDirectory.map { ArtifactCache(directory: $0) }
+        try self.init(options: options, cache: cacheDirectory.map { ArtifactCache(directory: $0) })
+    }
+
+    /// The same with a configured cache (a remote tier, a size cap), or nil for none.
+    public init(options: CompilationOptions, cache: ArtifactCache?) throws {
         let runtime = try RuntimeLibrary.prepare(cache: cache)
         compiler = Compiler(options: options, runtime: runtime, cache: cache)
         self.cache = cache
@@ -30,11 +34,36 @@ public struct ExecutableBuilder {
 
     /// Compiles `bytes` and writes `kind` to `output`. `grants` says how an executable gets its WASI
     /// grants. `timings`, when given, receives each stage's seconds.
+    /// Executables and shared objects are cached (keyed by the module, the options and the grants
+    /// baked in), so a second compile, here or on a machine sharing a remote cache, only copies;
+    /// `cachingOutput: false` always compiles (a benchmark's cold compile).
     public func build(_ bytes: [UInt8], kind: OutputKind, output: URL, grants: GrantChannel = .bakedIn(HostGrants()),
-                      timings: StageTimings? = nil) throws {
+                      timings: StageTimings? = nil, cachingOutput: Bool = true) throws {
         let start = ContinuousClock.now
         // Refused before any work: an output that could never be written.
         try OutputFile.checkReplaceable(output.path, action: "cannot write the output")
+        guard let cache, cachingOutput, kind == .executable || kind == .shared else {
+            return try buildUncached(bytes, kind: kind, output: output, grants: grants, timings: timings)
+        }
+        if case .bakedIn(let baked) = grants { try baked.validate() }
+        let key = ArtifactCache.key([Array(compiler.cacheKey(for: bytes).utf8), Array(kind.rawValue.utf8), Array(grants.cSource.utf8)])
+        let suffix = "-" + kind.rawValue
+        let mode = OutputFile.defaultMode(executable: true)
+        if let hit = cache.find(key, suffix: suffix) {
+            try OutputFile.install(hit.url, at: output, mode: mode)
+            timings?.record("cached output", StageTimings.seconds(since: start), note: "\(hit.origin.rawValue) hit")
+            timings?.record("total", StageTimings.seconds(since: start))
+            return
+        }
+        let built = try cache.store(key, suffix: suffix) { staged in
+            try buildUncached(bytes, kind: kind, output: staged, grants: grants, timings: timings)
+        }
+        try OutputFile.install(built, at: output, mode: mode)
+    }
+
+    private func buildUncached(_ bytes: [UInt8], kind: OutputKind, output: URL, grants: GrantChannel,
+                               timings: StageTimings?) throws {
+        let start = ContinuousClock.now
         let work = try PrivateDirectory(prefix: "wasmc-build-")
         defer { work.remove() }
         let staged = work.url.appendingPathComponent("output")
@@ -85,7 +114,7 @@ public struct ExecutableBuilder {
     public func cachedExecutable(_ bytes: [UInt8]) throws -> URL {
         let key = compiler.cacheKey(for: bytes)
         if let cache, let hit = cache.lookup(key, suffix: Self.runnerSuffix) { return hit }
-        let build = { (output: URL) in try self.build(bytes, kind: .executable, output: output, grants: .runnerFlags) }
+        let build = { (output: URL) in try self.buildUncached(bytes, kind: .executable, output: output, grants: .runnerFlags, timings: nil) }
         return try cache?.store(key, suffix: Self.runnerSuffix, build: build) ?? ArtifactCache.buildPrivately(named: "runner", build: build)
     }
 

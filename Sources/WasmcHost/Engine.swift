@@ -14,9 +14,13 @@ public final class Engine: @unchecked Sendable {
 
     /// Builds (or finds in the cache) the runtime and loads it; `cacheDirectory` nil disables the cache.
     /// `runtimeDirectory` overrides where the runtime's sources are (see `RuntimeLibrary.sourceDirectory`).
-    public init(options: CompilationOptions = CompilationOptions(), cacheDirectory: URL? = ArtifactCache.defaultDirectory(),
-                runtimeDirectory: URL? = nil) throws(CompileError) {
-        let cache = cacheDirectory.map { ArtifactCache(directory: $0) }
+    public convenience init(options: CompilationOptions = CompilationOptions(), cacheDirectory: URL? = ArtifactCache.defaultDirectory(),
+                            runtimeDirectory: URL? = nil) throws(CompileError) {
+        try self.init(options: options, cache: cacheDirectory.map { ArtifactCache(directory: $0) }, runtimeDirectory: runtimeDirectory)
+    }
+
+    /// The same with a configured cache (a remote tier, a size cap), or nil for none.
+    public init(options: CompilationOptions = CompilationOptions(), cache: ArtifactCache?, runtimeDirectory: URL? = nil) throws(CompileError) {
         let library = try RuntimeLibrary.prepare(sourceDirectory: runtimeDirectory ?? RuntimeLibrary.sourceDirectory(), cache: cache)
         compiler = Compiler(options: options, runtime: library, cache: cache)
         // Explicit-checks code never relies on guard pages, so the host keeps its own signal handlers.

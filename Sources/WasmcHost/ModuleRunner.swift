@@ -9,7 +9,13 @@ public enum ModuleRunner {
     public static func invoke(_ bytes: [UInt8], function name: String, arguments: [String],
                               options: CompilationOptions = CompilationOptions(),
                               cacheDirectory: URL? = ArtifactCache.defaultDirectory()) throws -> [WasmValue] {
-        let engine = try Engine(options: options, cacheDirectory: cacheDirectory)
+        try invoke(bytes, function: name, arguments: arguments, options: options, cache: cacheDirectory.map { ArtifactCache(directory: $0) })
+    }
+
+    /// The same with a configured cache (a remote tier, a size cap), or nil for none.
+    public static func invoke(_ bytes: [UInt8], function name: String, arguments: [String],
+                              options: CompilationOptions = CompilationOptions(), cache: ArtifactCache?) throws -> [WasmValue] {
+        let engine = try Engine(options: options, cache: cache)
         let module = try engine.load(bytes)
         let linker = Linker(engine: engine)
         defer { linker.tearDown() }

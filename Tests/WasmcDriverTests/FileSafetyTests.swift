@@ -135,37 +135,53 @@ struct CachePermissionTests {
     @Test func directoriesFilesAndExecutablesArePrivate() throws {
         let warnings = WarningLog()
         let (cache, parent) = try makeCache(warnings)
-        let data = try cache.store("k", suffix: ".a") { try Data("data".utf8).write(to: $0) }
+        _ = try cache.store("k", suffix: ".a") { try Data("data".utf8).write(to: $0) }
         let program = try cache.store("k", suffix: "-exe") { url in
             try Data("#!/bin/sh\n".utf8).write(to: url)
             chmod(url.path, 0o755)
         }
         #expect(warnings.messages.isEmpty)
-        #expect(data.deletingLastPathComponent().standardizedFileURL.path == cache.directory.standardizedFileURL.path)
-        #expect(try fileStatus(parent.url.appendingPathComponent("cache").path).st_mode & 0o7777 == 0o700)
-        #expect(try fileStatus(cache.directory.path).st_mode & 0o7777 == 0o700)
+        for directory in ["cache", "cache/wasmc", "cache/wasmc/ac", "cache/wasmc/cas", "cache/wasmc/leases"] {
+            #expect(try fileStatus(parent.url.appendingPathComponent(directory).path).st_mode & 0o7777 == 0o700, "\(directory)")
+        }
+        #expect(try fileStatus(cache.path(for: "k", suffix: ".a").path).st_mode & 0o7777 == 0o600)
+        let data = cache.directory.appendingPathComponent("cas/" + ArtifactCache.digest(Data("data".utf8)))
         #expect(try fileStatus(data.path).st_mode & 0o7777 == 0o600)
-        #expect(try fileStatus(data.appendingPathExtension("sha256").path).st_mode & 0o7777 == 0o600)
+        let executable = cache.directory.appendingPathComponent("cas/" + ArtifactCache.digest(Data("#!/bin/sh\n".utf8)))
+        #expect(try fileStatus(executable.path).st_mode & 0o7777 == 0o700)
         #expect(try fileStatus(program.path).st_mode & 0o7777 == 0o700)
-        #expect(cache.lookup("k", suffix: "-exe") == program)
+        let hit = try #require(cache.lookup("k", suffix: "-exe"))
+        #expect(try fileStatus(hit.path).st_ino == fileStatus(executable.path).st_ino, "handed out as a hard link of the blob")
     }
 
     /// A cache directory someone else owns (here: nobody) is neither read nor written.
     @Test(.enabled(if: geteuid() == 0, "chown needs root")) func aCacheOfAnotherUserIsRefused() throws {
         let warnings = WarningLog()
-        let (cache, _) = try makeCache(warnings)
-        try FileManager.default.createDirectory(at: cache.directory, withIntermediateDirectories: true)
-        // A planted, well-formed entry: it must not be used.
-        try Data("planted".utf8).write(to: cache.path(for: "k", suffix: ".so"))
-        try Data(ArtifactCache.digest(Data("planted".utf8)).utf8).write(to: cache.path(for: "k", suffix: ".so.sha256"))
+        let (cache, parent) = try makeCache(warnings)
+        // A well-formed entry planted by someone else: it must not be used.
+        let other = ArtifactCache(directory: cache.directory, warn: { _ in })
+        _ = try other.store("k", suffix: ".so") { try Data("planted".utf8).write(to: $0) }
         try #require(chown(cache.directory.path, 65534, 65534) == 0)
-        #expect(cache.lookup("k", suffix: ".so") == nil)
-        let built = try cache.store("k", suffix: ".so") { try Data("mine".utf8).write(to: $0) }
+        let fresh = ArtifactCache(directory: cache.directory, warn: { warnings.append($0) })
+        #expect(fresh.lookup("k", suffix: ".so") == nil)
+        let built = try fresh.store("k", suffix: ".so") { try Data("mine".utf8).write(to: $0) }
         #expect(try OutputFile.read(built.path) == Array("mine".utf8))
         #expect(!built.path.hasPrefix(cache.directory.path))
-        #expect(try OutputFile.read(cache.path(for: "k", suffix: ".so").path) == Array("planted".utf8))
+        #expect(FileManager.default.fileExists(atPath: cache.path(for: "k", suffix: ".so").path), "another user's entry is left alone")
         #expect(warnings.messages.count == 1)
         #expect(warnings.messages.first?.contains("owned by uid 65534") == true)
+        _ = parent
+    }
+
+    /// Blobs of another user inside this user's cache (a shared directory once, a restored backup) are not trusted.
+    @Test(.enabled(if: geteuid() == 0, "chown needs root")) func aBlobOfAnotherUserIsNotUsed() throws {
+        let warnings = WarningLog()
+        let (cache, _) = try makeCache(warnings)
+        _ = try cache.store("k", suffix: ".so") { try Data("mine".utf8).write(to: $0) }
+        let blob = cache.directory.appendingPathComponent("cas/" + ArtifactCache.digest(Data("mine".utf8)))
+        try #require(chown(blob.path, 65534, 65534) == 0)
+        #expect(cache.lookup("k", suffix: ".so") == nil)
+        #expect(warnings.messages.count == 1)
     }
 
     @Test func aCacheOthersCanWriteIsRefused() throws {
@@ -179,18 +195,28 @@ struct CachePermissionTests {
         #expect(warnings.messages.count == 1)
     }
 
-    /// An entry that is a symlink (to a file with the right digest) is not trusted.
-    @Test func aSymlinkedEntryIsNotUsed() throws {
+    /// Action entries and blobs that are symlinks (to files with the right contents) are not trusted.
+    @Test func symlinkedEntriesAndBlobsAreNotUsed() throws {
         let warnings = WarningLog()
         let (cache, parent) = try makeCache(warnings)
         _ = try cache.store("k", suffix: ".so") { try Data("mine".utf8).write(to: $0) }
-        let elsewhere = parent.url.appendingPathComponent("elsewhere")
-        try Data("mine".utf8).write(to: elsewhere)
         let entry = cache.path(for: "k", suffix: ".so")
+        let elsewhere = parent.url.appendingPathComponent("elsewhere")
+        try FileManager.default.copyItem(at: entry, to: elsewhere)
         unlink(entry.path)
         try #require(symlink(elsewhere.path, entry.path) == 0)
         #expect(cache.lookup("k", suffix: ".so") == nil)
         #expect(warnings.messages.count == 1)
+
+        _ = try cache.store("k", suffix: ".so") { try Data("mine".utf8).write(to: $0) }
+        let blob = cache.directory.appendingPathComponent("cas/" + ArtifactCache.digest(Data("mine".utf8)))
+        let blobElsewhere = parent.url.appendingPathComponent("blob")
+        try Data("mine".utf8).write(to: blobElsewhere)
+        unlink(blob.path)
+        try #require(symlink(blobElsewhere.path, blob.path) == 0)
+        #expect(cache.lookup("k", suffix: ".so") == nil)
+        #expect(warnings.messages.count == 2)
+        #expect(try OutputFile.read(blobElsewhere.path) == Array("mine".utf8), "the symlink's target is left alone")
     }
 }
 

@@ -72,7 +72,7 @@ sleep 0.5  # compiler children the signal did not reach finish writing into the 
 umask 022
 "$wasmc" run "$hello" | grep "^Hello from WebAssembly" >/dev/null || fail "a cached run did not print the greeting"
 [ -z "$(find "$XDG_CACHE_HOME" -perm /077)" ] || fail "cache paths readable by others: $(find "$XDG_CACHE_HOME" -perm /077 | head -3)"
-[ -n "$(find "$XDG_CACHE_HOME/wasmc" -name '*-runner' -perm 700)" ] || fail "no cached executable with mode 0700"
+[ -n "$(find "$XDG_CACHE_HOME/wasmc/cas" -type f -perm 700)" ] || fail "no cached executable with mode 0700"
 
 if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
     # Another user's cache: refused with a warning, the program still runs, nothing is written there.

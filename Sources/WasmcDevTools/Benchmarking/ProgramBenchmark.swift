@@ -82,7 +82,8 @@ public enum ProgramBenchmark {
             let scratch = try PrivateDirectory(prefix: "wasmc-bench-")
             defer { scratch.remove() }
             let cold = try timed {
-                try builder.build(bytes, kind: .executable, output: scratch.url.appendingPathComponent("cold"), grants: .runnerFlags)
+                try builder.build(bytes, kind: .executable, output: scratch.url.appendingPathComponent("cold"), grants: .runnerFlags,
+                                  cachingOutput: false)
             }.seconds
             return (executable, .init(coldSeconds: cold, cachedSeconds: first))
         }
