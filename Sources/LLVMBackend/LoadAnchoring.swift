@@ -112,9 +112,9 @@ struct LoadAnchoring {
             }
             blockSegments.append(segment)  // the terminator
             segments.append(blockSegments)
-            // Edges out of a block with a cut may be gone (the block ends in the cut's trap).
-            guard cuts.continues(blockIndex) else { continue }
-            for call in block.terminator?.blockCalls ?? [] {
+            // Edges out of a block with a cut may be gone (the block ends in the cut's trap), and so may
+            // those a constant condition does not take.
+            for call in cuts.edges(of: blockIndex) {
                 if dominators.dominates(call.block, block.id) { loopHeaders.insert(Int(call.block.index)) }
                 predecessorCounts[Int(call.block.index)] += 1
                 for (argument, parameter) in zip(call.arguments, function[call.block].parameters) {
@@ -144,7 +144,7 @@ struct LoadAnchoring {
             case .return(let results)?: operands += results
             default: break
             }
-            for call in block.terminator?.blockCalls ?? [] { operands += call.arguments }
+            for call in cuts.edges(of: blockIndex) { operands += call.arguments }
             for operand in operands { users[Int(operand.index)].append((blockIndex, nil)) }
         }
     }
@@ -175,7 +175,7 @@ struct LoadAnchoring {
     private func isPinned(_ value: Value, in block: Int) -> Bool {
         guard let blocks = consumingBlocks(of: value) else { return false }
         if blocks.contains(block) { return true }
-        for call in function.blocks[block].terminator?.blockCalls ?? [] {
+        for call in cuts.edges(of: block) {
             // LLVM does not sink into a loop (a header is entered again from inside it).
             let successor = call.block
             if loopHeaders.contains(Int(successor.index)) { continue }
@@ -327,8 +327,8 @@ struct LoadAnchoring {
         switch block.terminator {
         case .return(let results)?:
             for (result, mask) in zip(results, resultMasks) { demand(result, mask, segment: terminatorSegment) }
-        case let terminator?:
-            for call in terminator.blockCalls {
+        case .some:
+            for call in cuts.edges(of: blockIndex) {
                 let target = Int(call.block.index)
                 let parameters = function[call.block].parameters
                 let masks = predecessorCounts[target] > 1
@@ -367,17 +367,5 @@ struct LoadAnchoring {
             }
         }
         entryMasks[blockIndex] = block.parameters.map { local[Int($0.index)] ?? 0 }
-    }
-}
-
-extension Terminator {
-    /// The branch targets with their arguments.
-    var blockCalls: [BlockCall] {
-        switch self {
-        case .jump(let call): [call]
-        case .branch(_, let ifTrue, let ifFalse): [ifTrue, ifFalse]
-        case .switchTable(_, let targets, let defaultTarget): targets + [defaultTarget]
-        case .return, .trap: []
-        }
     }
 }

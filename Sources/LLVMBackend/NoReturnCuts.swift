@@ -4,12 +4,15 @@ import WasmIR
 /// Where LLVM may find that control never goes on: a call of a defined function it may prove never
 /// returns (every path ends in a trap), or a trapping operator of constants (a division by a zero
 /// constant folds to the trap). Code after such a *cut* may be deleted as unreachable, and with it the
-/// uses that kept a load alive, so `LoadAnchoring` reasons on the function as LLVM may see it: edges out
-/// of a block with a cut removed, uses after a cut ignored.
+/// uses that kept a load alive; so may the arm a constant condition never takes (code after a loop
+/// that never exits). `LoadAnchoring` reasons on the function as LLVM may see it: edges out of a block
+/// with a cut and edges a constant condition does not take removed, uses after a cut ignored.
 struct NoReturnCuts: Sendable {
     /// Per block: the position of its first cut.
     let firstCut: [Int?]
-    /// Dominators of the graph without the edges out of blocks that have a cut.
+    /// Per block: the edges that remain.
+    let liveEdges: [[BlockCall]]
+    /// Dominators of the graph of the edges that remain.
     let dominators: DominatorTree
 
     init(_ function: IRFunction, importedFunctionCount: Int, mayNotReturn: [Bool]) {
@@ -21,9 +24,10 @@ struct NoReturnCuts: Sendable {
             }
         }
         let cuts = firstCut
-        dominators = DominatorTree(successors: function.blocks.indices.map { index in
-            cuts[index] != nil ? [] : (function.blocks[index].terminator?.successors.map { Int($0.block.index) } ?? [])
-        })
+        liveEdges = function.blocks.indices.map { index in
+            cuts[index] != nil ? [] : Self.takenEdges(function.blocks[index].terminator, constants: constants)
+        }
+        dominators = DominatorTree(successors: liveEdges.map { $0.map { Int($0.block.index) } })
     }
 
     /// Whether the instruction at `position` of `block` (the terminator at `instructions.count`) may still
@@ -34,29 +38,52 @@ struct NoReturnCuts: Sendable {
         return position <= cut
     }
 
-    /// Whether the block's terminator, and so its edges, may still run.
+    /// Whether the block's terminator may still run.
     func continues(_ block: Int) -> Bool {
         dominators.isReachable(BlockID(UInt32(block))) && firstCut[block] == nil
     }
 
+    /// The edges out of `block` that may still be taken.
+    func edges(of block: Int) -> [BlockCall] {
+        dominators.isReachable(BlockID(UInt32(block))) ? liveEdges[block] : []
+    }
+
+    /// A terminator's edges, without those a constant condition or index never takes.
+    private static func takenEdges(_ terminator: Terminator?, constants: [Value: Constant]) -> [BlockCall] {
+        switch terminator {
+        case .branch(let condition, let ifTrue, let ifFalse)?:
+            guard case .i32(let bits)? = constants[condition] else { return [ifTrue, ifFalse] }
+            return [bits != 0 ? ifTrue : ifFalse]
+        case .switchTable(let index, let targets, let defaultTarget)?:
+            guard case .i32(let bits)? = constants[index] else { return targets + [defaultTarget] }
+            return [Int(bits) < targets.count ? targets[Int(bits)] : defaultTarget]
+        case let terminator?:
+            return terminator.successors
+        case nil:
+            return []
+        }
+    }
+
     private static func isCut(_ operation: Operation, importedFunctionCount: Int, mayNotReturn: [Bool],
-                              constants: Set<Value>) -> Bool {
+                              constants: [Value: Constant]) -> Bool {
         switch operation {
         case .call(let callee, _):
             let defined = Int(callee) - importedFunctionCount
             return mayNotReturn.indices.contains(defined) && mayNotReturn[defined]
         case .plain(let op, let operands):
-            return op.traps && operands.allSatisfy(constants.contains)
+            return op.traps && operands.allSatisfy { constants[$0] != nil }
         default:
             return false
         }
     }
 
-    private static func constantValues(_ function: IRFunction) -> Set<Value> {
-        var constants: Set<Value> = []
+    private static func constantValues(_ function: IRFunction) -> [Value: Constant] {
+        var constants: [Value: Constant] = [:]
         for block in function.blocks {
             for instruction in block.instructions {
-                if case .constant = instruction.operation { constants.formUnion(instruction.results) }
+                if case .constant(let constant) = instruction.operation, let result = instruction.results.first {
+                    constants[result] = constant
+                }
             }
         }
         return constants
@@ -84,7 +111,7 @@ struct NoReturnCuts: Sendable {
     }
 
     private static func reachesReturn(_ function: IRFunction, importedFunctionCount: Int, mayNotReturn: [Bool],
-                                      constants: Set<Value>) -> Bool {
+                                      constants: [Value: Constant]) -> Bool {
         guard !function.blocks.isEmpty else { return false }
         var visited = Array(repeating: false, count: function.blocks.count)
         var pending = [0]
@@ -96,7 +123,7 @@ struct NoReturnCuts: Sendable {
             }
             if cut { continue }
             if case .return? = block.terminator { return true }
-            for successor in block.terminator?.successors ?? [] where !visited[Int(successor.block.index)] {
+            for successor in takenEdges(block.terminator, constants: constants) where !visited[Int(successor.block.index)] {
                 visited[Int(successor.block.index)] = true
                 pending.append(Int(successor.block.index))
             }

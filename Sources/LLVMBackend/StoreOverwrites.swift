@@ -95,7 +95,7 @@ struct StoreOverwrites {
                         if Self.mayRead(operation) { return false }
                     }
                     guard let terminator = function.blocks[current].terminator else { return false }
-                    let successors = terminator.blockCalls.map(\.block)
+                    let successors = terminator.successors.map(\.block)
                     // Returns and traps observe memory.
                     guard !successors.isEmpty else { return false }
                     for next in successors {

@@ -121,6 +121,15 @@ struct TrapOrderTests {
             (local.set $x (i32.load (local.get $a)))
             (if (local.get $c) (then (call $fails)))
             (i32.store (i32.const 0) (local.get $x)))
+          (global $fuel (mut i32) (i32.const 10))
+          (func (export "used_after_endless_loop") (param $a i32)
+            (local $x i32)
+            (local.set $x (i32.load (local.get $a)))
+            (loop $again
+              (if (i32.eqz (global.get $fuel)) (then unreachable))
+              (global.set $fuel (i32.sub (global.get $fuel) (i32.const 1)))
+              (br_if $again (i32.const 1)))
+            (i32.store (i32.const 0) (local.get $x)))
           (func (export "flag") (result i32) (global.get $flag))
           (func (export "word") (param i32) (result i32) (i32.load (local.get 0))))
         """
@@ -167,6 +176,8 @@ struct TrapOrderTests {
         // Uses that follow a call LLVM finds never returns are deleted with the code after it.
         ("pinned_before_noreturn", [.i32(65534), .i32(1)]),
         ("sunk_past_noreturn_arm", [.i32(65534), .i32(1)]),
+        // A use after a loop that never exits (a constant condition) is deleted with the exit.
+        ("used_after_endless_loop", [.i32(65534)]),
     ]
 
     static let modes: [CompilationOptions] = CompiledModules.modes + [

@@ -3,6 +3,7 @@ failures per (script, line)."""
 from __future__ import annotations
 
 import os
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -71,11 +72,22 @@ def run(binary: str, mode: str, scripts: list[Path], jobs: int, cache: Path, tim
 
 
 def clean_cache(cache: Path) -> None:
-    """Drops compiled modules (each is compiled once per mode) but keeps the runtime library."""
+    """Drops compiled modules (each is compiled once per mode) but keeps the runtime library: action
+    entries (ac/, JSON naming their artifacts) other than the runtime's, and the blobs (cas/) only they use."""
     directory = cache / "wasmc"
-    if not directory.is_dir():
+    if not (directory / "ac").is_dir():
         return
-    for entry in directory.iterdir():
-        if "libwasmc_rt" in entry.name or "spectest" in entry.name:
+    kept_digests = set()
+    for entry in (directory / "ac").iterdir():
+        try:
+            artifacts = json.loads(entry.read_text())["artifacts"]
+        except (OSError, ValueError, KeyError):
+            entry.unlink(missing_ok=True)
             continue
-        entry.unlink(missing_ok=True)
+        if any("libwasmc_rt" in a.get("name", "") or "spectest" in a.get("name", "") for a in artifacts):
+            kept_digests.update(a.get("digest") for a in artifacts)
+        else:
+            entry.unlink(missing_ok=True)
+    for blob in (directory / "cas").iterdir() if (directory / "cas").is_dir() else []:
+        if blob.name not in kept_digests:
+            blob.unlink(missing_ok=True)
