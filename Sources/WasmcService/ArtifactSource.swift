@@ -1,0 +1,74 @@
+import Crypto
+import Foundation
+import WasmcCompiler
+
+/// An artifact as served: its bytes and their SHA-256 (the ETag).
+public struct StoredArtifact: Sendable {
+    public var kind: ArtifactKind
+    public var bytes: [UInt8]
+    public var sha256: String
+
+    public init(kind: ArtifactKind, bytes: [UInt8]) {
+        self.kind = kind
+        self.bytes = bytes
+        self.sha256 = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// The service's only door to storage: cache keys, lookups and stores. Everything else speaks in keys
+/// and kinds, so the storage behind it (today `ArtifactCache`) can be swapped without touching routes.
+///
+/// `ArtifactCache` installs each entry by temp file and rename and checks its digest on every lookup,
+/// so a server killed mid-store leaves either a whole entry or none, and a damaged one is dropped.
+public struct ArtifactSource: Sendable {
+    private let cache: ArtifactCache
+    private let runtime: RuntimeLibrary
+
+    /// Prepares the runtime library (built once into the cache), whose sources are part of every key.
+    public init(directory: URL, warn: @escaping @Sendable (String) -> Void = ArtifactCache.printWarning) throws {
+        cache = ArtifactCache(directory: directory, warn: warn)
+        runtime = try RuntimeLibrary.prepare(cache: cache)
+    }
+
+    public var directory: URL { cache.directory }
+
+    /// The key of a module compiled with `options`: the same key `wasmc compile` would use.
+    public func key(for module: [UInt8], options: CompilationOptions) -> String {
+        compiler(options).cacheKey(for: module)
+    }
+
+    /// A compiler with the service's runtime, for manifests.
+    public func compiler(_ options: CompilationOptions) -> Compiler {
+        Compiler(options: options, runtime: runtime, cache: nil)
+    }
+
+    /// The artifact when it is stored and intact.
+    public func artifact(_ key: String, kind: ArtifactKind) -> StoredArtifact? {
+        guard ArtifactKey.isValid(key), let file = cache.lookup(key, suffix: Self.suffix(kind)),
+              let bytes = try? OutputFile.read(file.path)
+        else { return nil }
+        return StoredArtifact(kind: kind, bytes: bytes)
+    }
+
+    /// Stores the file a compile child wrote and returns it as stored.
+    @discardableResult
+    public func store(_ key: String, kind: ArtifactKind, from file: URL) throws -> StoredArtifact {
+        precondition(ArtifactKey.isValid(key), "keys are made by `key(for:options:)` or validated")
+        let bytes = try OutputFile.read(file.path)
+        let executable = FileManager.default.isExecutableFile(atPath: file.path)
+        _ = try cache.store(key, suffix: Self.suffix(kind)) { output in
+            try OutputFile.write(bytes, to: output, mode: executable ? 0o700 : 0o600, action: "cannot store the artifact", durable: false)
+        }
+        return StoredArtifact(kind: kind, bytes: bytes)
+    }
+
+    /// Service entries never share a name with the command line's (`.so`, `-runner`).
+    private static func suffix(_ kind: ArtifactKind) -> String { ".serve-" + kind.rawValue }
+}
+
+/// Cache keys as they appear in URLs: exactly 64 lowercase hex digits, so no path can be made of one.
+public enum ArtifactKey {
+    public static func isValid(_ text: some StringProtocol) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
+    }
+}
