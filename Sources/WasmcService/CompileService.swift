@@ -89,7 +89,8 @@ public struct CompileService: Sendable {
                 artifact = try source.store(key, kind: request.kind, from: output.artifact)
             }
             metrics.storedBytes.increment(by: Int64(manifest.bytes.count + (request.kind == .manifest ? 0 : artifact.bytes.count)))
-            let seconds = Double((ContinuousClock.now - start).components.seconds)
+            let elapsed = (ContinuousClock.now - start).components
+            let seconds = String(format: "%.2f", Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
             logger.info("compiled", metadata: ["key": "\(key)", "kind": "\(request.kind.rawValue)", "seconds": "\(seconds)"])
             // Served from the store (a manifest gains the artifact digests); as built when the cache refused it.
             if let served = served(key, kind: request.kind) { return served }

@@ -31,9 +31,9 @@ public struct Routes: Sendable {
         router.get("/v1/artifacts/:name") { request, context in
             try artifactResponse(named: context.parameters.require("name"), request: request)
         }
-        router.get("/v1/artifacts/:key/manifest") { request, context in
-            let key = try context.parameters.require("key")
-            return try artifactResponse(key: key, kind: .manifest, request: request)
+        // One parameter name for both: Hummingbird requires it of routes that share a path prefix.
+        router.get("/v1/artifacts/:name/manifest") { request, context in
+            try artifactResponse(key: context.parameters.require("name"), kind: .manifest, request: request)
         }
         return router
     }

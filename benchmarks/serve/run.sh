@@ -68,8 +68,12 @@ rss=$(awk '/VmHWM/ { print $2 }' "/proc/$server/status")
 module flight 2
 before=$(compiles)
 start=$(now)
-for i in $(seq 1 64); do curl -s -o /dev/null -w '%{http_code}\n' --data-binary "@$work/flight.wasm" "$base/v1/compile?emit=exe" >"$work/flight.$i" & done
-wait
+clients=()
+for i in $(seq 1 64); do
+    curl -s -o /dev/null -w '%{http_code}\n' --data-binary "@$work/flight.wasm" "$base/v1/compile?emit=exe" >"$work/flight.$i" &
+    clients+=($!)
+done
+wait "${clients[@]}"
 flightSeconds=$(echo "$(now) - $start" | bc)
 flightOK=$(cat "$work"/flight.* | grep -c '^200$')
 flightCompiles=$(( $(compiles) - before ))
@@ -77,10 +81,12 @@ flightCompiles=$(( $(compiles) - before ))
 for i in $(seq 1 16); do module "distinct$i" $((1000 + i)); done
 before=$(compiles)
 start=$(now)
+clients=()
 for i in $(seq 1 16); do
     curl -s -o /dev/null -w '%{http_code} %{time_total}\n' --data-binary "@$work/distinct$i.wasm" "$base/v1/compile?emit=exe" >"$work/distinct.$i" &
+    clients+=($!)
 done
-wait
+wait "${clients[@]}"
 distinctSeconds=$(echo "$(now) - $start" | bc)
 distinctOK=$(cat "$work"/distinct.[0-9]* | grep -c '^200 ')
 distinctSlowest=$(cat "$work"/distinct.[0-9]* | awk '{ print $2 }' | sort -n | tail -1)
