@@ -87,7 +87,8 @@ public struct ListenAddress: Equatable, Sendable, CustomStringConvertible {
                 throw ConfigurationError("--listen '\(text)': '\(host)' is not a host name or IPv4 address")
             }
         }
-        guard !portText.isEmpty, portText.count <= 5, portText.allSatisfy(\.isASCII), let port = Int(portText), (1...65535).contains(port) else {
+        guard !portText.isEmpty, portText.count <= 5, portText.allSatisfy({ ("0"..."9").contains($0) }), let port = Int(portText),
+              (1...65535).contains(port) else {
             throw ConfigurationError("--listen '\(text)': the port must be a number from 1 to 65535")
         }
         self.host = String(host)

@@ -29,9 +29,6 @@ final class RouteTests: XCTestCase {
         return (Application(router: routes.router()), source)
     }
 
-    private func errorKind(_ response: TestResponse) -> String? {
-        response.body.getData(at: 0, length: response.body.readableBytes).flatMap(ErrorBody.decode)?.kind
-    }
 
     func testHealthAndTokens() async throws {
         let (app, _) = try application(token: try BearerToken("secret"))
@@ -40,7 +37,7 @@ final class RouteTests: XCTestCase {
             try await client.execute(uri: "/metrics", method: .get) { response in
                 XCTAssertEqual(response.status, .unauthorized)
                 XCTAssertEqual(response.headers[.wwwAuthenticate], "Bearer")
-                XCTAssertEqual(self.errorKind(response), "unauthorized")
+                XCTAssertEqual(errorKind(response), "unauthorized")
             }
             try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer wrong"]) {
                 XCTAssertEqual($0.status, .unauthorized)
@@ -61,12 +58,12 @@ final class RouteTests: XCTestCase {
             for query in ["emit=llvm", "opt=9", "emit=exe&emit=obj", "bounds=none", "cpu=native", "frobnicate=1"] {
                 try await client.execute(uri: "/v1/compile?" + query, method: .post, body: ByteBuffer(string: "\0asm")) { response in
                     XCTAssertEqual(response.status, .badRequest, query)
-                    XCTAssertEqual(self.errorKind(response), "bad-request", query)
+                    XCTAssertEqual(errorKind(response), "bad-request", query)
                 }
             }
             try await client.execute(uri: "/v1/compile", method: .post, body: ByteBuffer(repeating: 0, count: 17)) { response in
                 XCTAssertEqual(response.status, .contentTooLarge)
-                XCTAssertEqual(self.errorKind(response), "limit")
+                XCTAssertEqual(errorKind(response), "limit")
             }
             try await client.execute(uri: "/v1/artifacts/../../etc/passwd", method: .get) { XCTAssertNotEqual($0.status, .ok) }
             try await client.execute(uri: "/v1/artifacts/ABC", method: .get) { XCTAssertEqual($0.status, .badRequest) }
@@ -75,7 +72,7 @@ final class RouteTests: XCTestCase {
             }
             try await client.execute(uri: "/v1/artifacts/\(String(repeating: "a", count: 64))", method: .get) { response in
                 XCTAssertEqual(response.status, .notFound)
-                XCTAssertEqual(self.errorKind(response), "not-found")
+                XCTAssertEqual(errorKind(response), "not-found")
             }
             try await client.execute(uri: "/v1/artifacts/\(String(repeating: "a", count: 64))/manifest", method: .get) {
                 XCTAssertEqual($0.status, .notFound)
@@ -120,4 +117,9 @@ final class RouteTests: XCTestCase {
         XCTAssertFalse(Routes.matches("\"ab\"", etag: "\"a\""))
         XCTAssertFalse(Routes.matches("a", etag: "\"a\""))
     }
+}
+
+/// The `kind` of a JSON error body.
+private func errorKind(_ response: TestResponse) -> String? {
+    response.body.getData(at: 0, length: response.body.readableBytes).flatMap(ErrorBody.decode)?.kind
 }

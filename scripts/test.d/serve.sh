@@ -212,9 +212,19 @@ body = " ".join("local.get 0 i32.const %d i32.mul local.get 0 i32.xor local.set 
 print("(module %s)" % " ".join("(func (export \"f%d\") (param i32) (result i32) %s local.get 0)" % (i, body) for i in range(200)))
 ' >"$work/slow.wat"
 wasm-tools parse "$work/slow.wat" -o "$work/slow.wasm"
-start slow --cache "$work/cache" --compile-timeout 1
-expect "over the time limit" 422 "$(post "http://127.0.0.1:$port/v1/compile?emit=exe&opt=3" "$work/slow.wasm")"
-expect "its kind" limit "$(json 'd["error"]["kind"]')"
+# One job, no queue: while the slow module holds the slot, another module is refused with 503.
+start slow --cache "$work/cache" --compile-timeout 1 --jobs 1 --queue-limit 0
+curl -s -o "$work/slow.body" -w '%{http_code}' --data-binary "@$work/slow.wasm" "http://127.0.0.1:$port/v1/compile?emit=exe&opt=3" \
+    >"$work/slow.status" &
+client=$!
+sleep 0.3
+module queued $((RANDOM + 250000))
+expect "queue full" 503 "$(post "http://127.0.0.1:$port/v1/compile?emit=exe" "$work/queued.wasm")"
+expect "503 kind" unavailable "$(json 'd["error"]["kind"]')"
+expect "Retry-After" 5 "$(header Retry-After)"
+wait "$client" || true
+expect "over the time limit" 422 "$(cat "$work/slow.status")"
+expect "its kind" limit "$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["error"]["kind"])' "$work/slow.body")"
 
 echo "-- kill -9 during a compile, then restart on the same cache"
 module killed $((RANDOM + 400000))
