@@ -11,7 +11,19 @@ public struct StoredArtifact: Sendable {
     public init(kind: ArtifactKind, bytes: [UInt8]) {
         self.kind = kind
         self.bytes = bytes
-        self.sha256 = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        self.sha256 = Self.hex(SHA256.hash(data: bytes))
+    }
+
+    /// Lowercase hex, cheaply: it runs on every cache hit.
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in digest {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0xF)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }
 

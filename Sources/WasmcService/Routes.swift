@@ -94,7 +94,6 @@ public struct Routes: Sendable {
         if artifact.kind == .executable || artifact.kind == .object || artifact.kind == .shared {
             headers[.contentDisposition] = "attachment; filename=\"\(key.prefix(16)).\(artifact.kind.rawValue)\""
         }
-        headers[.contentLength] = "\(artifact.bytes.count)"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: artifact.bytes)))
     }
 
