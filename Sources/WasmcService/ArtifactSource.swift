@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Synchronization
 import WasmcCompiler
 
 /// An artifact as served: its bytes and their SHA-256 (the ETag).
@@ -35,6 +36,9 @@ public struct StoredArtifact: Sendable {
 public struct ArtifactSource: Sendable {
     private let cache: ArtifactCache
     private let runtime: RuntimeLibrary
+    /// Artifacts recently read (and verified) or stored: a key's artifact never changes, so hits on hot
+    /// artifacts skip the disk and the digest check.
+    private let recent = RecentArtifacts(capacity: 64 << 20)
 
     /// Prepares the runtime library (built once into the cache), whose sources are part of every key.
     public init(directory: URL, warn: @escaping @Sendable (String) -> Void = ArtifactCache.printWarning) throws {
@@ -56,10 +60,12 @@ public struct ArtifactSource: Sendable {
 
     /// The artifact when it is stored and intact.
     public func artifact(_ key: String, kind: ArtifactKind) -> StoredArtifact? {
-        guard ArtifactKey.isValid(key), let file = cache.lookup(key, suffix: Self.suffix(kind)),
-              let bytes = try? OutputFile.read(file.path)
-        else { return nil }
-        return StoredArtifact(kind: kind, bytes: bytes)
+        guard ArtifactKey.isValid(key) else { return nil }
+        if let artifact = recent[key, kind] { return artifact }
+        guard let file = cache.lookup(key, suffix: Self.suffix(kind)), let bytes = try? OutputFile.read(file.path) else { return nil }
+        let artifact = StoredArtifact(kind: kind, bytes: bytes)
+        recent[key, kind] = artifact
+        return artifact
     }
 
     /// Stores the file a compile child wrote and returns it as stored.
@@ -71,7 +77,9 @@ public struct ArtifactSource: Sendable {
         _ = try cache.store(key, suffix: Self.suffix(kind)) { output in
             try OutputFile.write(bytes, to: output, mode: executable ? 0o700 : 0o600, action: "cannot store the artifact", durable: false)
         }
-        return StoredArtifact(kind: kind, bytes: bytes)
+        let artifact = StoredArtifact(kind: kind, bytes: bytes)
+        recent[key, kind] = artifact
+        return artifact
     }
 
     /// Service entries never share a name with the command line's (`.so`, `-runner`).
@@ -82,5 +90,40 @@ public struct ArtifactSource: Sendable {
 public enum ArtifactKey {
     public static func isValid(_ text: some StringProtocol) -> Bool {
         text.utf8.count == 64 && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
+    }
+}
+
+/// A bounded memory of artifacts by key and kind, oldest forgotten first.
+final class RecentArtifacts: Sendable {
+    private struct State {
+        var entries: [String: StoredArtifact] = [:]
+        var order: [String] = []
+        var bytes = 0
+    }
+
+    private let capacity: Int
+    private let state = Mutex(State())
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    subscript(key: String, kind: ArtifactKind) -> StoredArtifact? {
+        get { state.withLock { $0.entries[key + "." + kind.rawValue] } }
+        set {
+            // Large artifacts would evict many small ones for one hit; they are read from disk instead.
+            guard let newValue, newValue.bytes.count <= capacity / 4 else { return }
+            let name = key + "." + kind.rawValue
+            state.withLock { state in
+                guard state.entries[name] == nil else { return }
+                state.entries[name] = newValue
+                state.order.append(name)
+                state.bytes += newValue.bytes.count
+                while state.bytes > capacity, !state.order.isEmpty {
+                    let oldest = state.order.removeFirst()
+                    state.bytes -= state.entries.removeValue(forKey: oldest)?.bytes.count ?? 0
+                }
+            }
+        }
     }
 }
