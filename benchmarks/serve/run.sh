@@ -15,7 +15,7 @@ fi
 work=$(mktemp -d)
 server=
 cleanup() {
-    [ -n "$server" ] && kill -9 "$server" 2>/dev/null || true
+    if [ -n "$server" ]; then { kill -9 "$server" && wait "$server"; } 2>/dev/null || true; fi
     rm -rf "$work"
 }
 trap cleanup EXIT
