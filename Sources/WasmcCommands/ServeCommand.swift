@@ -25,7 +25,7 @@ struct ServeCommand: AsyncParsableCommand {
     var maxCacheSize: String?
 
     @Option(help: "Compiles running at once, 1 to 256 (default: one per processor).")
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    var jobs = min(ProcessInfo.processInfo.activeProcessorCount, ServeConfiguration.jobsRange.upperBound)
 
     @Option(help: "Compiles waiting for a slot before requests are refused with 503 (default: 16 per job).")
     var queueLimit: Int?
