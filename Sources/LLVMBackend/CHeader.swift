@@ -57,3 +57,15 @@ private func identifier(_ name: String) -> String {
     let mapped = String(name.unicodeScalars.map { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) ? Character($0) : "_" })
     return mapped.first?.isNumber == true || mapped.isEmpty ? "_" + mapped : mapped
 }
+
+/// The C declaration of a function of this wasm type under the native ABI (`R f(void *instance, P…)`,
+/// several results through a pointer to 16-byte slots), as the header's wrappers and tools see it.
+public func cDeclaration(of type: FunctionType, name: String) -> String {
+    let returnType = type.results.count == 1 ? cType(type.results[0]) : "void"
+    let parameters = ["void *instance"] + type.parameters.enumerated().map { "\(cType($1)) p\($0)" }
+        + (type.results.count > 1 ? ["void *results"] : [])
+    return "\(returnType) \(identifier(name))(\(parameters.joined(separator: ", ")))"
+}
+
+/// `WASMC_ABI_VERSION`: generated modules and the runtime must agree on it.
+public let runtimeABIVersion = RuntimeABI.version

@@ -1,8 +1,9 @@
 import ArgumentParser
 import WasmcCompiler
 
-/// The `wasmc` command line: a thin layer over `WasmcCompiler`, `WasmcHost`, `WasmcSpecTest` and `WasmcDevTools`.
-public struct Wasmc: ParsableCommand {
+/// The `wasmc` command line: a thin layer over `WasmcCompiler`, `WasmcHost`, `WasmcSpecTest`, `WasmcDevTools`
+/// and `WasmcService`.
+public struct Wasmc: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "wasmc",
         abstract: "Ahead-of-time compiler from WebAssembly to native code.",
@@ -17,8 +18,26 @@ public struct Wasmc: ParsableCommand {
             InvokeCommand.self,
             WastCommand.self,
             CacheCommand.self,
+            InspectCommand.self,
+            ServeCommand.self,
+            ServeWorkerCommand.self,
         ]
     )
 
     public init() {}
+
+    /// Parses the process's arguments and runs the command, awaiting the async ones (`serve`).
+    /// ArgumentParser's own `main()` resolves to the synchronous overload when called from another module.
+    public static func runFromCommandLine() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -1,3 +1,3 @@
 import WasmcCommands
 
-Wasmc.main()
+await Wasmc.runFromCommandLine()
