@@ -40,23 +40,23 @@ extension FunctionLowering {
             try lowerCall(callee, arguments: arguments.map(value), results: results)
         case .callIndirect(let typeIndex, let table, let callee, let arguments):
             try lowerCallIndirect(typeIndex: typeIndex, table: table, callee: value(callee), arguments: arguments.map(value), results: results)
-        case .memorySize:
-            define(results[0], load(module.i32, offsetPointer(memoryPointer!, RuntimeABI.memoryPages)))
-        case .memoryGrow(_, let delta):
-            define(results[0], runtime("wasmc_memory_grow", module.i32, [module.ptr, module.i32], [memoryPointer!, value(delta)]))
-        case .memoryFill(_, let destination, let byte, let count):
+        case .memorySize(let memory):
+            define(results[0], load(module.i32, offsetPointer(memoryPointer(memory), RuntimeABI.memoryPages)))
+        case .memoryGrow(let memory, let delta):
+            define(results[0], runtime("wasmc_memory_grow", module.i32, [module.ptr, module.i32], [memoryPointer(memory), value(delta)]))
+        case .memoryFill(let memory, let destination, let byte, let count):
             _ = runtime("wasmc_memory_fill", module.voidType, [module.ptr, module.i32, module.i32, module.i32],
-                        [memoryPointer!, value(destination), value(byte), value(count)])
-        case .memoryCopy(_, _, let destination, let source, let count):
+                        [memoryPointer(memory), value(destination), value(byte), value(count)])
+        case .memoryCopy(let destinationMemory, let sourceMemory, let destination, let source, let count):
             _ = runtime("wasmc_memory_copy", module.voidType, [module.ptr, module.ptr, module.i32, module.i32, module.i32],
-                        [memoryPointer!, memoryPointer!, value(destination), value(source), value(count)])
-        case .memoryInit(let data, _, let destination, let source, let count):
+                        [memoryPointer(destinationMemory), memoryPointer(sourceMemory), value(destination), value(source), value(count)])
+        case .memoryInit(let data, let memory, let destination, let source, let count):
             let segment = offsetPointer(instance, module.layout.dataSegments + RuntimeABI.segmentSlot * Int(data))
             let bytes = load(module.ptr, segment)
             let length = LLVMBuildTrunc(builder, load(module.i64, offsetPointer(segment, RuntimeABI.segmentLength)), module.i32, "")!
             _ = runtime("wasmc_memory_init_data", module.voidType,
                         [module.ptr, module.ptr, module.i32, module.i32, module.i32, module.i32],
-                        [memoryPointer!, bytes, length, value(destination), value(source), value(count)])
+                        [memoryPointer(memory), bytes, length, value(destination), value(source), value(count)])
         case .dataDrop(let data):
             LLVMBuildStore(builder, module.constI64(0), offsetPointer(instance, module.layout.dataSegments + RuntimeABI.segmentSlot * Int(data) + RuntimeABI.segmentLength))
         case .tableGet(let table, let index):
@@ -137,11 +137,11 @@ extension FunctionLowering {
             : LLVMBuildAdd(builder, extended, module.constI64(UInt64(access.offset)), "")!
         if module.options.boundsChecks == .explicit || forceCheck {
             let end = LLVMBuildAdd(builder, offset, module.constI64(UInt64(access.size)), "")!
-            let size = load(module.i64, offsetPointer(memoryPointer!, RuntimeABI.memorySizeBytes))
+            let size = load(module.i64, offsetPointer(memoryPointer(access.memory), RuntimeABI.memorySizeBytes))
             module.tag(size, .runtimeData)
             trap(if: LLVMBuildICmp(builder, LLVMIntUGT, end, size, "")!, .memoryOutOfBounds)
         }
-        return bytePointer(memoryBase!, offset)
+        return bytePointer(memoryBase(access.memory), offset)
     }
 
     private func lowerLoad(_ op: LoadOp, _ access: MemoryAccess, address: LLVMValueRef, result: Value) throws {

@@ -6,7 +6,12 @@ import WasmIR
 /// format) and the `wasmc_module` descriptor with thunks over `wasmc_plan_*`.
 extension ModuleLowering {
     private static let planMagic: UInt64 = 0x5741_4D43_504C_414E
-    private enum ConstantKind: UInt64 { case value = 0, globalGet = 1, refFunc = 2, refNull = 3 }
+    private enum ConstantKind: UInt64 {
+        case value = 0, globalGet = 1, refFunc = 2, refNull = 3
+        /// Extended constants: `[sequence, count, 0, 0]` then `count` operations evaluated on a stack.
+        case sequence = 4
+        case i32Add = 5, i32Sub = 6, i32Mul = 7, i64Add = 8, i64Sub = 9, i64Mul = 10
+    }
 
     func emitPlanAndDescriptor() {
         var words: [UInt64] = [Self.planMagic]
@@ -88,7 +93,15 @@ extension ModuleLowering {
     }
 
     private func constantWords(_ expression: ConstantExpression?) -> [UInt64] {
-        guard let instruction = expression?.instructions.first else { return [ConstantKind.refNull.rawValue, 0, 0, 0] }
+        guard let expression, let instruction = expression.instructions.first else { return [ConstantKind.refNull.rawValue, 0, 0, 0] }
+        guard expression.instructions.count == 1 else {
+            return [ConstantKind.sequence.rawValue, UInt64(expression.instructions.count), 0, 0]
+                + expression.instructions.flatMap(constantWords(of:))
+        }
+        return constantWords(of: instruction)
+    }
+
+    private func constantWords(of instruction: Instruction) -> [UInt64] {
         switch instruction {
         case .i32Const(let value): return [ConstantKind.value.rawValue, 0, UInt64(UInt32(bitPattern: value)), 0]
         case .i64Const(let value): return [ConstantKind.value.rawValue, 0, UInt64(bitPattern: value), 0]
@@ -103,6 +116,17 @@ extension ModuleLowering {
             return [ConstantKind.value.rawValue, 0, low, high]
         case .globalGet(let index): return [ConstantKind.globalGet.rawValue, UInt64(index), 0, 0]
         case .refFunc(let index): return [ConstantKind.refFunc.rawValue, UInt64(index), 0, 0]
+        case .plain(let op):
+            let kind: ConstantKind = switch op {
+            case .i32Add: .i32Add
+            case .i32Sub: .i32Sub
+            case .i32Mul: .i32Mul
+            case .i64Add: .i64Add
+            case .i64Sub: .i64Sub
+            case .i64Mul: .i64Mul
+            default: preconditionFailure("the validator admits no \(op.name) in a constant expression")
+            }
+            return [kind.rawValue, 0, 0, 0]
         default: return [ConstantKind.refNull.rawValue, 0, 0, 0]
         }
     }

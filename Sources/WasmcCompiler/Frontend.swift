@@ -26,10 +26,10 @@ public enum FrontendError: Error, CustomStringConvertible {
 /// The frontend as one call per stage: decode, validate, translate to verified SSA IR.
 public enum Frontend {
     /// Decodes and validates; returns the module when it is valid.
-    public static func validate(_ bytes: [UInt8]) throws(FrontendError) -> Module {
+    public static func validate(_ bytes: [UInt8], version: SpecVersion = .v3) throws(FrontendError) -> Module {
         do {
-            let module = try decodeModule(bytes)
-            try validateModule(module)
+            let module = try decodeModule(bytes, version: version)
+            try validateModule(module, version: version)
             return module
         } catch {
             throw .rejected(error)

@@ -9,6 +9,7 @@ struct WastExecution {
     let engine: LazyEngine
     let directory: URL
     let scriptName: String
+    let specVersion: SpecVersion
     private var createdLinker: Linker?
     private var current: Instance?
     /// Set when the most recent module failed to load, so actions on it report why.
@@ -16,7 +17,8 @@ struct WastExecution {
     private var named: [String: Instance] = [:]
     private var instances: [Instance] = []
 
-    init(engine: LazyEngine, directory: URL, scriptName: String) {
+    init(engine: LazyEngine, directory: URL, scriptName: String, specVersion: SpecVersion = .v3) {
+        self.specVersion = specVersion
         self.engine = engine
         self.directory = directory
         self.scriptName = scriptName
@@ -169,7 +171,7 @@ struct WastExecution {
         let expectedText = command.text ?? ""
         do {
             let bytes = try WastConverter.moduleBytes(command, in: directory)
-            _ = try Frontend.validate(bytes)
+            _ = try Frontend.validate(bytes, version: specVersion)
             return (.failed, "module was accepted, expected \(expectedKind.rawValue): \(expectedText)")
         } catch let error as FrontendError {
             guard case .rejected(let wasmError) = error else { return (.failed, "\(error)") }

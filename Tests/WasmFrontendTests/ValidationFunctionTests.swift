@@ -116,7 +116,8 @@ struct ValidationFunctionTests {
         let module = singleFunction([], [], [.i32Const(1), .globalSet(0)]) { module in
             module.globals = [Global(type: GlobalType(valueType: .i32, mutability: .constant), initializer: constant(.i32Const(0)))]
         }
-        #expect(validationError(module)?.message == "global is immutable")
+        #expect(validationError(module)?.message == "immutable global")
+        #expect(validationError(module, version: .v2)?.message == "global is immutable")
         #expect(validationError(singleFunction([], [], [.globalGet(3), .drop]))?.message == "unknown global 3")
     }
 

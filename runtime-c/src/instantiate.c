@@ -14,7 +14,10 @@
  *   expression]; element segments [mode, table, offset expression, count, count expressions];
  *   data segments [mode, memory, offset expression, length, bytes pointer index].
  *   A constant expression is [kind, index, low 64 bits, high 64 bits] with kind CONST_VALUE,
- *   CONST_GLOBAL_GET, CONST_REF_FUNC or CONST_REF_NULL. Segment modes: 0 passive, 1 active, 2 declarative.
+ *   CONST_GLOBAL_GET, CONST_REF_FUNC or CONST_REF_NULL; an extended constant expression (more than one
+ *   instruction) is [CONST_SEQUENCE, n, 0, 0] followed by n such entries, evaluated on a stack, where
+ *   the kinds CONST_I32_ADD … CONST_I64_MUL pop two operands and push the result (wrapping).
+ *   Segment modes: 0 passive, 1 active, 2 declarative.
  *
  * The order follows the spec: globals, then element segments, then data segments (each active one
  * applied and dropped in turn, trapping at the first that does not fit), then the start function. */
@@ -24,7 +27,10 @@
 #include "internal.h"
 
 #define WASMC_PLAN_MAGIC 0x57414D43504C414Eull
-enum { CONST_VALUE = 0, CONST_GLOBAL_GET = 1, CONST_REF_FUNC = 2, CONST_REF_NULL = 3 };
+enum {
+    CONST_VALUE = 0, CONST_GLOBAL_GET = 1, CONST_REF_FUNC = 2, CONST_REF_NULL = 3, CONST_SEQUENCE = 4,
+    CONST_I32_ADD = 5, CONST_I32_SUB = 6, CONST_I32_MUL = 7, CONST_I64_ADD = 8, CONST_I64_SUB = 9, CONST_I64_MUL = 10
+};
 enum { SEGMENT_PASSIVE = 0, SEGMENT_ACTIVE = 1, SEGMENT_DECLARATIVE = 2 };
 
 enum {
@@ -49,18 +55,22 @@ static void *own_at(void *instance, const wasmc_plan *plan, int field, uint64_t 
 typedef struct reader { const uint64_t *words; uint64_t position; } reader;
 static uint64_t next(reader *r) { return r->words[r->position++]; }
 
-typedef struct constant { uint64_t kind, index, low, high; } constant;
+/* A constant expression: `count` entries of 4 words each at `entries`. */
+typedef struct constant { const uint64_t *entries; uint64_t count; } constant;
 static constant next_constant(reader *r) {
-    constant c;
-    c.kind = next(r);
-    c.index = next(r);
-    c.low = next(r);
-    c.high = next(r);
+    constant c = { r->words + r->position, 1 };
+    if (c.entries[0] == CONST_SEQUENCE) {
+        c.count = c.entries[1];
+        c.entries += 4;
+        r->position += 4;
+    }
+    r->position += 4 * c.count;
     return c;
 }
 
-/* Evaluates into 16 bytes at out. */
-static void evaluate(const wasmc_plan *plan, void *instance, constant c, void *out) {
+/* Evaluates one instruction (not an operator) into 16 bytes at out. */
+static void evaluate_one(const wasmc_plan *plan, void *instance, const uint64_t *entry, void *out) {
+    struct { uint64_t kind, index, low, high; } c = { entry[0], entry[1], entry[2], entry[3] };
     memset(out, 0, 16);
     switch (c.kind) {
     case CONST_VALUE:
@@ -79,6 +89,41 @@ static void evaluate(const wasmc_plan *plan, void *instance, constant c, void *o
     }
     default: break; /* ref.null: zero */
     }
+}
+
+/* Evaluates into 16 bytes at out. An extended expression works on a stack of 64-bit integers: its
+   operators are i32 and i64 arithmetic, and an i32 is kept zero-extended in the low half. */
+static void evaluate(const wasmc_plan *plan, void *instance, constant c, void *out) {
+    if (c.count == 1) {
+        evaluate_one(plan, instance, c.entries, out);
+        return;
+    }
+    uint64_t small[16];
+    uint64_t *stack = c.count <= 16 ? small : malloc(c.count * sizeof *stack);
+    if (!stack) abort();
+    uint64_t depth = 0;
+    for (uint64_t i = 0; i < c.count; i++) {
+        const uint64_t *entry = c.entries + 4 * i;
+        if (entry[0] < CONST_I32_ADD) {
+            uint8_t value[16];
+            evaluate_one(plan, instance, entry, value);
+            memcpy(&stack[depth++], value, 8);
+            continue;
+        }
+        uint64_t b = stack[--depth], a = stack[--depth], result;
+        switch (entry[0]) {
+        case CONST_I32_ADD: result = (uint32_t)((uint32_t)a + (uint32_t)b); break;
+        case CONST_I32_SUB: result = (uint32_t)((uint32_t)a - (uint32_t)b); break;
+        case CONST_I32_MUL: result = (uint32_t)((uint32_t)a * (uint32_t)b); break;
+        case CONST_I64_ADD: result = a + b; break;
+        case CONST_I64_SUB: result = a - b; break;
+        default: result = a * b; break;
+        }
+        stack[depth++] = result;
+    }
+    memset(out, 0, 16);
+    memcpy(out, &stack[0], 8);
+    if (stack != small) free(stack);
 }
 
 static uint32_t evaluate_u32(const wasmc_plan *plan, void *instance, constant c) {

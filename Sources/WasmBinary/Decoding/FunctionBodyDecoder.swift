@@ -59,17 +59,21 @@ struct FunctionBodyDecoder {
         }
     }
 
-    private mutating func zeroByte() throws(WasmError) {
-        let offset = reader.position
-        guard try reader.readByte() == 0 else { throw .malformed(at: offset, "zero byte expected") }
-    }
-
     private mutating func memArg() throws(WasmError) -> MemArg {
         let offset = reader.position
-        let alignment = try reader.readU32()
-        // 2^32 and beyond cannot be an alignment; bit 6 would announce a memory index (multi-memory).
-        guard alignment < 32 else { throw .malformed(at: offset, "malformed memop flags") }
-        return MemArg(alignment: alignment, offset: try reader.readU32())
+        let flags = try reader.readU32()
+        // Bit 6 announces a memory index (multi-memory, 3.0); the alignment exponent is below it.
+        guard flags < (reader.version == .v2 ? 32 : 128) else { throw .malformed(at: offset, "malformed memop flags") }
+        let memory = flags & 64 != 0 ? try reader.readU32() : 0
+        return MemArg(alignment: flags & 63, offset: try reader.readU32(), memory: memory)
+    }
+
+    /// A memory index; 2.0 reserves a zero byte in its place.
+    private mutating func memoryIndex() throws(WasmError) -> UInt32 {
+        guard reader.version == .v2 else { return try reader.readU32() }
+        let offset = reader.position
+        guard try reader.readByte() == 0 else { throw .malformed(at: offset, "zero byte expected") }
+        return 0
     }
 
     private mutating func blockType() throws(WasmError) -> BlockType {
@@ -129,12 +133,8 @@ struct FunctionBodyDecoder {
         case 0x26: return .tableSet(table: try reader.readU32())
         case 0x28...0x35: return .load(Self.scalarLoads[Int(opcode - 0x28)], try memArg())
         case 0x36...0x3E: return .store(Self.scalarStores[Int(opcode - 0x36)], try memArg())
-        case 0x3F:
-            try zeroByte()
-            return .memorySize(memory: 0)
-        case 0x40:
-            try zeroByte()
-            return .memoryGrow(memory: 0)
+        case 0x3F: return .memorySize(memory: try memoryIndex())
+        case 0x40: return .memoryGrow(memory: try memoryIndex())
         case 0x41: return .i32Const(Int32(truncatingIfNeeded: try reader.readSigned(bits: 32)))
         case 0x42: return .i64Const(try reader.readSigned(bits: 64))
         case 0x43: return .f32Const(try reader.readFixedUInt32())
@@ -160,18 +160,14 @@ struct FunctionBodyDecoder {
         case 8:
             usesDataIndices = true
             let data = try reader.readU32()
-            try zeroByte()
-            return .memoryInit(data: data, memory: 0)
+            return .memoryInit(data: data, memory: try memoryIndex())
         case 9:
             usesDataIndices = true
             return .dataDrop(data: try reader.readU32())
         case 10:
-            try zeroByte()
-            try zeroByte()
-            return .memoryCopy(destination: 0, source: 0)
-        case 11:
-            try zeroByte()
-            return .memoryFill(memory: 0)
+            let destination = try memoryIndex()
+            return .memoryCopy(destination: destination, source: try memoryIndex())
+        case 11: return .memoryFill(memory: try memoryIndex())
         case 12:
             let element = try reader.readU32()
             return .tableInit(element: element, table: try reader.readU32())

@@ -1,8 +1,9 @@
 /// Decodes a whole binary module; throws a `.malformed` `WasmError` (with the suite's wording) on the
 /// first problem. Index ranges, types and other *validity* rules are left to the validator.
 /// > Note: https://webassembly.github.io/spec/core/binary/modules.html
-public func decodeModule(_ bytes: [UInt8]) throws(WasmError) -> Module {
+public func decodeModule(_ bytes: [UInt8], version: SpecVersion = .v3) throws(WasmError) -> Module {
     var decoder = ModuleDecoder(bytes)
+    decoder.reader.version = version
     return try decoder.decode()
 }
 

@@ -74,7 +74,10 @@ extension FunctionValidator {
             push(try context.global(index, at: offset).valueType)
         case .globalSet(let index):
             let global = try context.global(index, at: offset)
-            guard global.mutability == .variable else { throw .invalid(at: offset, "global is immutable") }
+            guard global.mutability == .variable else {
+                // The suites word it differently: 2.0 "global is immutable", 3.0 "immutable global".
+                throw .invalid(at: offset, context.version == .v2 ? "global is immutable" : "immutable global")
+            }
             try pop(global.valueType)
         default:
             try validateTableOrMemory(instruction)

@@ -6,7 +6,7 @@ import WasmBinary
 /// globals, element and data segments, bodies, start, exports), so a module with several faults
 /// reports the same one the spec test suite expects.
 /// > Note: https://webassembly.github.io/spec/core/valid/modules.html
-public func validateModule(_ module: Module) throws(WasmError) {
+public func validateModule(_ module: Module, version: SpecVersion = .v3) throws(WasmError) {
     // The decoder enforces these; checking again keeps hand-built modules from indexing past the end.
     guard module.codes.count == module.functionTypeIndices.count else {
         throw .malformed(at: 0, "function and code section have inconsistent lengths")
@@ -15,14 +15,16 @@ public func validateModule(_ module: Module) throws(WasmError) {
         throw .malformed(at: 0, "data count and data section have inconsistent lengths")
     }
     var context = ValidationContext(module)
+    context.version = version
     try validateImports(module, context)
     for typeIndex in module.functionTypeIndices { _ = try context.type(typeIndex, at: 0) }
     for table in module.tables { try validateTable(table) }
     for memory in module.memories { try validateMemory(memory) }
     declareReferencedFunctions(module, in: &context)
 
-    for global in module.globals {
-        try context.validate(global.initializer, produces: global.type.valueType)
+    for (index, global) in module.globals.enumerated() {
+        try context.validate(global.initializer, produces: global.type.valueType,
+                             visibleGlobals: module.importedGlobalCount + (version == .v2 ? 0 : index))
     }
     for segment in module.elements { try validateElementSegment(segment, context) }
     for segment in module.data { try validateDataSegment(segment, context) }
@@ -33,7 +35,7 @@ public func validateModule(_ module: Module) throws(WasmError) {
         guard type.parameters.isEmpty, type.results.isEmpty else { throw .invalid(at: 0, "start function") }
     }
     try validateExports(module, context)
-    guard context.memoryCount <= 1 else { throw .invalid(at: 0, "multiple memories") }
+    if version == .v2, context.memoryCount > 1 { throw .invalid(at: 0, "multiple memories") }
 }
 
 private func validateImports(_ module: Module, _ context: ValidationContext) throws(WasmError) {

@@ -17,6 +17,8 @@ struct ValidationContext {
     let dataCount: UInt32?
     /// `refs`: functions that `ref.func` may name inside a function body.
     var declaredFunctions: [Bool]
+    /// The spec edition whose rules apply (see `SpecVersion`).
+    var version: SpecVersion = .v3
 
     init(_ module: Module) {
         types = module.types
