@@ -23,6 +23,9 @@ final class FunctionLowering {
     /// use): neither moves after instantiation.
     var memoryPointers: [UInt32: (pointer: LLVMValueRef, base: LLVMValueRef)] = [:]
     var prologue: LLVMBasicBlockRef!
+    /// Which memories and tables have 64-bit addresses (memory64, table64).
+    private(set) lazy var memoryIs64: [Bool] = module.module.allMemories.map(\.limits.is64)
+    private(set) lazy var tableIs64: [Bool] = module.module.allTables.map(\.limits.is64)
     var globalCells: [UInt32: LLVMValueRef] = [:]
 
     init(_ module: ModuleLowering, function: IRFunction, llvmFunction: LLVMValueRef) {

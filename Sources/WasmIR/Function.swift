@@ -26,11 +26,12 @@ public enum Constant: Hashable, Sendable {
 /// (log2) and the access width, so the backend and bounds-check elimination need not look back at wasm.
 public struct MemoryAccess: Hashable, Sendable {
     public var memory: UInt32
-    public var offset: UInt32
+    /// Above `UInt32.max` only for a 64-bit memory.
+    public var offset: UInt64
     public var alignmentLog2: UInt32
     public var size: Int
 
-    public init(memory: UInt32 = 0, offset: UInt32, alignmentLog2: UInt32, size: Int) {
+    public init(memory: UInt32 = 0, offset: UInt64, alignmentLog2: UInt32, size: Int) {
         self.memory = memory
         self.offset = offset
         self.alignmentLog2 = alignmentLog2

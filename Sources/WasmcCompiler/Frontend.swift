@@ -32,7 +32,7 @@ public enum Frontend {
             try validateModule(module, version: version)
             return module
         } catch {
-            throw .rejected(error)
+            throw error.kind == .unsupported ? .unsupported(error.message) : .rejected(error)
         }
     }
 
@@ -48,7 +48,7 @@ public enum Frontend {
             module = try stage("decode") { () throws(WasmError) in try decodeModule(bytes) }
             try stage("validate") { () throws(WasmError) in try validateModule(module) }
         } catch {
-            throw .rejected(error)
+            throw error.kind == .unsupported ? .unsupported(error.message) : .rejected(error)
         }
         let irModule: IRModule
         do {

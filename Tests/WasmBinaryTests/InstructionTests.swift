@@ -72,6 +72,6 @@ import WasmBinary
         #expect(bodyFailure([0x01]) == "unexpected end of section or function")
         #expect(bodyFailure([0x05, 0x0B]) == "END opcode expected")
         #expect(bodyFailure([0x0B, 0x01]) == "section size mismatch")
-        #expect(bodyFailure([0xFF, 0x0B]) == "illegal opcode")
+        #expect(bodyFailure([0xFF, 0x0B]) == "illegal opcode ff")
     }
 }

@@ -10,7 +10,7 @@
  *            globals and function records (WASMC_*_SLOT bytes each)
  *   [23] start function index, or UINT64_MAX
  *   then: defined functions [code pointer index, type index, name pointer index] each; defined tables [element type, min,
- *   max, has max]; defined memories [min, max, has max]; defined globals [type, mutable, constant
+ *   max, has max, 64-bit]; defined memories [min, max, has max, 64-bit]; defined globals [type, mutable, constant
  *   expression]; element segments [mode, table, offset expression, count, count expressions];
  *   data segments [mode, memory, offset expression, length, bytes pointer index].
  *   A constant expression is [kind, index, low 64 bits, high 64 bits] with kind CONST_VALUE,
@@ -126,9 +126,15 @@ static void evaluate(const wasmc_plan *plan, void *instance, constant c, void *o
     if (stack != small) free(stack);
 }
 
-static uint32_t evaluate_u32(const wasmc_plan *plan, void *instance, constant c) {
+/* A segment offset: an i32, or an i64 for a 64-bit memory or table. */
+static uint64_t evaluate_address(const wasmc_plan *plan, void *instance, constant c, int address64) {
     uint8_t value[16];
     evaluate(plan, instance, c, value);
+    if (address64) {
+        uint64_t result;
+        memcpy(&result, value, 8);
+        return result;
+    }
     uint32_t result;
     memcpy(&result, value, 4);
     return result;
@@ -137,14 +143,14 @@ static uint32_t evaluate_u32(const wasmc_plan *plan, void *instance, constant c)
 /* Active segments are checked here rather than by the memory.init/table.init helpers: those name the
    wasm function at their caller's address, and this caller is the runtime, not wasm code. A trap names
    the segment instead (wasmc_last_trap_instantiation_step). */
-static void apply_data(wasmc_memory *memory, const uint8_t *bytes, uint64_t length, uint32_t offset) {
-    if (offset + length > memory->size_bytes) wasmc_trap_in(WASMC_TRAP_MEMORY_OUT_OF_BOUNDS, NULL);
+static void apply_data(wasmc_memory *memory, const uint8_t *bytes, uint64_t length, uint64_t offset) {
+    if (offset > memory->size_bytes || length > memory->size_bytes - offset) wasmc_trap_in(WASMC_TRAP_MEMORY_OUT_OF_BOUNDS, NULL);
     wasmc_memory_init_data(memory, bytes, (uint32_t)length, offset, 0, (uint32_t)length);
 }
 
-static void apply_elements(wasmc_table *table, const wasmc_ref *items, uint64_t count, uint32_t offset) {
-    if (offset + count > table->size) wasmc_trap_in(WASMC_TRAP_TABLE_OUT_OF_BOUNDS, NULL);
-    wasmc_table_init_elements(table, items, (uint32_t)count, offset, 0, (uint32_t)count);
+static void apply_elements(wasmc_table *table, const wasmc_ref *items, uint64_t count, uint64_t offset) {
+    if (offset > table->size || count > table->size - offset) wasmc_trap_in(WASMC_TRAP_TABLE_OUT_OF_BOUNDS, NULL);
+    wasmc_table_init_elements(table, items, (uint32_t)count, (uint32_t)offset, 0, (uint32_t)count);
 }
 
 static wasmc_trap_code instantiate(const wasmc_plan *plan, void *instance, void *const *imports) {
@@ -190,23 +196,27 @@ static wasmc_trap_code instantiate(const wasmc_plan *plan, void *instance, void 
     for (uint64_t i = 0; i < w[DEFINED_TABLES]; i++) {
         wasmc_table *table = own_at(instance, plan, AT_OWN_TABLES, i, WASMC_TABLE_SLOT);
         uint8_t element_type = (uint8_t)next(&r);
-        uint32_t min = (uint32_t)next(&r), max = (uint32_t)next(&r);
-        int has_max = (int)next(&r);
+        uint64_t min = next(&r), max = next(&r);
+        int has_max = (int)next(&r), address64 = (int)next(&r);
         /* Checked before allocating anything; the wording is Wasmtime's. */
         if (min > WASMC_TABLE_MAX_ELEMENTS)
-            return wasmc_instantiation_failed("table minimum size of %" PRIu32 " elements exceeds table limits", min);
-        if (wasmc_table_init(table, element_type, min, max, has_max) != 0)
-            return wasmc_instantiation_failed("cannot allocate table %" PRIu64 " (minimum %" PRIu32 " elements)", i, min);
+            return wasmc_instantiation_failed("table minimum size of %" PRIu64 " elements exceeds table limits", min);
+        /* A table64 maximum beyond u32 is beyond the implementation limit too: growth stops there anyway. */
+        if (wasmc_table_init(table, element_type, (uint32_t)min, max > UINT32_MAX ? UINT32_MAX : (uint32_t)max, has_max) != 0)
+            return wasmc_instantiation_failed("cannot allocate table %" PRIu64 " (minimum %" PRIu64 " elements)", i, min);
+        table->address64 = (uint8_t)address64;
         *SLOT(instance, plan, AT_TABLES, w[IMPORTED_TABLES] + i, wasmc_table *) = table;
     }
     for (uint64_t i = 0; i < w[DEFINED_MEMORIES]; i++) {
         wasmc_memory *memory = own_at(instance, plan, AT_OWN_MEMORIES, i, WASMC_MEMORY_SLOT);
-        uint32_t min = (uint32_t)next(&r), max = (uint32_t)next(&r);
-        int has_max = (int)next(&r);
+        uint64_t min = next(&r), max = next(&r);
+        int has_max = (int)next(&r), address64 = (int)next(&r);
         if (min > WASMC_MEMORY_MAX_PAGES)
-            return wasmc_instantiation_failed("memory minimum size of %" PRIu32 " pages exceeds memory limits", min);
-        if (wasmc_memory_init(memory, min, max, has_max) != 0)
-            return wasmc_instantiation_failed("cannot reserve address space for memory %" PRIu64 " (minimum %" PRIu32 " pages)", i, min);
+            return wasmc_instantiation_failed("memory minimum size of %" PRIu64 " pages exceeds memory limits", min);
+        /* A memory64 maximum beyond 65536 pages is beyond the implementation limit: growth stops there. */
+        if (wasmc_memory_init(memory, (uint32_t)min, max > WASMC_MEMORY_MAX_PAGES ? WASMC_MEMORY_MAX_PAGES : (uint32_t)max, has_max) != 0)
+            return wasmc_instantiation_failed("cannot reserve address space for memory %" PRIu64 " (minimum %" PRIu64 " pages)", i, min);
+        memory->address64 = (uint8_t)address64;
         *SLOT(instance, plan, AT_MEMORIES, w[IMPORTED_MEMORIES] + i, wasmc_memory *) = memory;
     }
     for (uint64_t i = 0; i < w[DEFINED_GLOBALS]; i++) {
@@ -236,7 +246,7 @@ static wasmc_trap_code instantiate(const wasmc_plan *plan, void *instance, void 
         if (mode == SEGMENT_ACTIVE) {
             wasmc_table *table = *SLOT(instance, plan, AT_TABLES, table_at, wasmc_table *);
             wasmc_set_instantiation_step("element segment", (int64_t)i);
-            apply_elements(table, items, count, evaluate_u32(plan, instance, offset));
+            apply_elements(table, items, count, evaluate_address(plan, instance, offset, table->address64));
         }
     }
     for (uint64_t i = 0; i < w[DATA_COUNT]; i++) {
@@ -250,7 +260,7 @@ static wasmc_trap_code instantiate(const wasmc_plan *plan, void *instance, void 
         if (mode == SEGMENT_ACTIVE) {
             wasmc_memory *memory = *SLOT(instance, plan, AT_MEMORIES, memory_at, wasmc_memory *);
             wasmc_set_instantiation_step("data segment", (int64_t)i);
-            apply_data(memory, bytes, length, evaluate_u32(plan, instance, offset));
+            apply_data(memory, bytes, length, evaluate_address(plan, instance, offset, memory->address64));
         }
     }
 

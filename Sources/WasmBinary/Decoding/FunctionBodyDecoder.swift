@@ -65,7 +65,8 @@ struct FunctionBodyDecoder {
         // Bit 6 announces a memory index (multi-memory, 3.0); the alignment exponent is below it.
         guard flags < (reader.version == .v2 ? 32 : 128) else { throw .malformed(at: offset, "malformed memop flags") }
         let memory = flags & 64 != 0 ? try reader.readU32() : 0
-        return MemArg(alignment: flags & 63, offset: try reader.readU32(), memory: memory)
+        let staticOffset = reader.version == .v2 ? UInt64(try reader.readU32()) : try reader.readUnsigned(bits: 64)
+        return MemArg(alignment: flags & 63, offset: staticOffset, memory: memory)
     }
 
     /// A memory index; 2.0 reserves a zero byte in its place.
@@ -85,6 +86,9 @@ struct FunctionBodyDecoder {
         if let type = ValueType(rawValue: byte) {
             reader.position += 1
             return .value(type)
+        }
+        if reader.version != .v2, byte == 0x63 || byte == 0x64 || ByteReader.heapTypeFeature(byte) != nil {
+            _ = try reader.readValueType()  // throws: a 3.0 reference type wasmc does not implement
         }
         let offset = reader.position
         let index = try reader.readSigned(bits: 33)
@@ -139,13 +143,16 @@ struct FunctionBodyDecoder {
         case 0x42: return .i64Const(try reader.readSigned(bits: 64))
         case 0x43: return .f32Const(try reader.readFixedUInt32())
         case 0x44: return .f64Const(try reader.readFixedUInt64())
-        case 0xD0: return .refNull(try reader.readReferenceType())
+        case 0xD0: return .refNull(try reader.readNullHeapType())
         case 0xD1: return .refIsNull
         case 0xD2: return .refFunc(function: try reader.readU32())
         case 0xFC: return try decodeMiscInstruction(offset: offset)
         case 0xFD: return try decodeVectorInstruction(offset: offset)
         default:
-            guard let op = PlainOpLookup.op(prefix: 0, opcode: UInt32(opcode)) else { throw .malformed(at: offset, "illegal opcode") }
+            guard let op = PlainOpLookup.op(prefix: 0, opcode: UInt32(opcode)) else {
+                if reader.version != .v2, let feature = Self.unsupportedOpcodes[opcode] { throw .unsupported(at: offset, feature) }
+                throw .malformed(at: offset, "illegal opcode \(String(opcode, radix: 16).leftPadded(to: 2))")
+            }
             return .plain(op)
         }
     }
@@ -211,6 +218,18 @@ struct FunctionBodyDecoder {
             return .plain(op)
         }
     }
+
+    /// 3.0 opcodes wasmc does not implement yet, and the feature each belongs to.
+    private static let unsupportedOpcodes: [UInt8: UnsupportedFeature] = [
+        0x12: .tailCalls, 0x13: .tailCalls,  // return_call, return_call_indirect
+        // call_ref, return_call_ref, ref.as_non_null, br_on_null, br_on_non_null
+        0x14: .typedFunctionReferences, 0x15: .typedFunctionReferences, 0xD4: .typedFunctionReferences,
+        0xD5: .typedFunctionReferences, 0xD6: .typedFunctionReferences,
+        0xD3: .gc, 0xFB: .gc,  // ref.eq, the GC prefix
+        // try_table, throw, throw_ref and the legacy try, catch, rethrow, delegate, catch_all
+        0x1F: .exceptionHandling, 0x08: .exceptionHandling, 0x0A: .exceptionHandling, 0x06: .exceptionHandling,
+        0x07: .exceptionHandling, 0x09: .exceptionHandling, 0x18: .exceptionHandling, 0x19: .exceptionHandling,
+    ]
 
     private static let scalarLoads: [LoadOp] = [
         .i32Load, .i64Load, .f32Load, .f64Load, .i32Load8S, .i32Load8U, .i32Load16S, .i32Load16U,

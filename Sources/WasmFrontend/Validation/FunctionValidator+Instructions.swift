@@ -50,7 +50,7 @@ extension FunctionValidator {
             let table = try context.table(tableIndex, at: offset)
             guard table.elementType == .funcref else { throw typeMismatch() }
             let type = try context.type(typeIndex, at: offset)
-            try pop(.i32)
+            try pop(table.addressType)
             try pop(type.parameters)
             push(type.results)
         case .drop:
@@ -87,72 +87,76 @@ extension FunctionValidator {
     private mutating func validateTableOrMemory(_ instruction: Instruction) throws(WasmError) {
         switch instruction {
         case .tableGet(let index):
-            let type = try context.table(index, at: offset).elementType.valueType
-            try pop(.i32)
-            push(type)
+            let table = try context.table(index, at: offset)
+            try pop(table.addressType)
+            push(table.elementType.valueType)
         case .tableSet(let index):
-            let type = try context.table(index, at: offset).elementType.valueType
-            try pop(type)
-            try pop(.i32)
+            let table = try context.table(index, at: offset)
+            try pop(table.elementType.valueType)
+            try pop(table.addressType)
         case .tableInit(let element, let table):
             let tableType = try context.table(table, at: offset)
             let elementType = try context.elementType(element, at: offset)
             guard tableType.elementType == elementType else { throw typeMismatch() }
-            try popThreeI32()
+            try pop(.i32)
+            try pop(.i32)
+            try pop(tableType.addressType)
         case .elemDrop(let element):
             _ = try context.elementType(element, at: offset)
         case .tableCopy(let destination, let source):
             let destinationType = try context.table(destination, at: offset)
             let sourceType = try context.table(source, at: offset)
             guard destinationType.elementType == sourceType.elementType else { throw typeMismatch() }
-            try popThreeI32()
+            try popCopyOperands(destinationType.addressType, sourceType.addressType)
         case .tableGrow(let index):
-            let type = try context.table(index, at: offset).elementType.valueType
-            try pop(.i32)
-            try pop(type)
-            push(.i32)
+            let table = try context.table(index, at: offset)
+            try pop(table.addressType)
+            try pop(table.elementType.valueType)
+            push(table.addressType)
         case .tableSize(let index):
-            _ = try context.table(index, at: offset)
-            push(.i32)
+            push(try context.table(index, at: offset).addressType)
         case .tableFill(let index):
-            let type = try context.table(index, at: offset).elementType.valueType
-            try pop(.i32)
-            try pop(type)
-            try pop(.i32)
+            let table = try context.table(index, at: offset)
+            try pop(table.addressType)
+            try pop(table.elementType.valueType)
+            try pop(table.addressType)
         case .load(let op, let memArg):
-            try checkMemoryAccess(memArg, size: op.accessSize)
-            try pop(.i32)
+            let addressType = try checkMemoryAccess(memArg, size: op.accessSize)
+            try pop(addressType)
             push(op.resultType)
         case .store(let op, let memArg):
-            try checkMemoryAccess(memArg, size: op.accessSize)
+            let addressType = try checkMemoryAccess(memArg, size: op.accessSize)
             try pop(op.valueType)
-            try pop(.i32)
+            try pop(addressType)
         case .laneAccess(let op, let memArg, let lane):
-            try checkMemoryAccess(memArg, size: op.accessSize)
+            let addressType = try checkMemoryAccess(memArg, size: op.accessSize)
             try checkLane(lane, below: op.laneCount)
             try pop(.v128)
-            try pop(.i32)
+            try pop(addressType)
             if !op.isStore { push(.v128) }
         case .memorySize(let memory):
-            try context.requireMemory(memory, at: offset)
-            push(.i32)
+            push(try context.memoryAddressType(memory, at: offset))
         case .memoryGrow(let memory):
-            try context.requireMemory(memory, at: offset)
-            try pop(.i32)
-            push(.i32)
+            let addressType = try context.memoryAddressType(memory, at: offset)
+            try pop(addressType)
+            push(addressType)
         case .memoryInit(let data, let memory):
-            try context.requireMemory(memory, at: offset)
+            let addressType = try context.memoryAddressType(memory, at: offset)
             try context.requireDataSegment(data, at: offset)
-            try popThreeI32()
+            try pop(.i32)
+            try pop(.i32)
+            try pop(addressType)
         case .dataDrop(let data):
             try context.requireDataSegment(data, at: offset)
         case .memoryCopy(let destination, let source):
-            try context.requireMemory(destination, at: offset)
-            try context.requireMemory(source, at: offset)
-            try popThreeI32()
+            let destinationType = try context.memoryAddressType(destination, at: offset)
+            let sourceType = try context.memoryAddressType(source, at: offset)
+            try popCopyOperands(destinationType, sourceType)
         case .memoryFill(let memory):
-            try context.requireMemory(memory, at: offset)
-            try popThreeI32()
+            let addressType = try context.memoryAddressType(memory, at: offset)
+            try pop(addressType)
+            try pop(.i32)
+            try pop(addressType)
         default:
             try validateValueInstruction(instruction)
         }
@@ -229,11 +233,12 @@ extension FunctionValidator {
         push(first ?? second)
     }
 
-    /// The (destination or offset, source or value, length) operands of the bulk operations.
-    private mutating func popThreeI32() throws(WasmError) {
-        try pop(.i32)
-        try pop(.i32)
-        try pop(.i32)
+    /// The (destination, source, count) operands of `memory.copy` and `table.copy`: each address of its
+    /// own memory's or table's type, the count `i64` only when both are 64-bit.
+    private mutating func popCopyOperands(_ destination: ValueType, _ source: ValueType) throws(WasmError) {
+        try pop(destination == .i64 && source == .i64 ? .i64 : .i32)
+        try pop(source)
+        try pop(destination)
     }
 
     @inline(__always)
@@ -242,11 +247,16 @@ extension FunctionValidator {
         return type
     }
 
-    private func checkMemoryAccess(_ memArg: MemArg, size: Int) throws(WasmError) {
-        try context.requireMemory(memArg.memory, at: offset)
+    /// Checks the memory, alignment and offset of an access; returns the memory's address type.
+    private func checkMemoryAccess(_ memArg: MemArg, size: Int) throws(WasmError) -> ValueType {
+        let addressType = try context.memoryAddressType(memArg.memory, at: offset)
         guard memArg.alignment <= UInt32(size.trailingZeroBitCount) else {
             throw .invalid(at: offset, "alignment must not be larger than natural")
         }
+        guard addressType == .i64 || memArg.offset <= UInt64(UInt32.max) else {
+            throw .invalid(at: offset, "offset out of range")
+        }
+        return addressType
     }
 
     private func checkLane(_ lane: UInt8, below count: Int) throws(WasmError) {
