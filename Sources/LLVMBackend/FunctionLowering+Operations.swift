@@ -234,9 +234,11 @@ extension FunctionLowering {
 
     /// Emits a call through `signature`, converting arguments and results to and from the native ABI;
     /// several results come back through a stack area of 16-byte slots.
-    private func callResults(_ type: FunctionType, callee: LLVMValueRef, calleeInstance: LLVMValueRef,
-                             arguments: [LLVMValueRef], results: [Value]) {
-        let signature = module.nativeSignature(type)
+    /// `body`: the callee is a function body of this module in the `tailcc` convention (see
+    /// `ModuleLowering.usesTailCalls`), not a C-ABI entry point.
+    func callResults(_ type: FunctionType, callee: LLVMValueRef, calleeInstance: LLVMValueRef,
+                     arguments: [LLVMValueRef], results: [Value], body: Bool = false) {
+        let signature = body ? module.internalSignature(type) : module.nativeSignature(type)
         var nativeArguments = [calleeInstance] + nativeArguments(arguments, for: signature)
         let area = type.results.count > 1 ? prologueSlot(bytes: RuntimeABI.resultSlot * type.results.count) : nil
         if let area { nativeArguments.append(area) }
@@ -244,6 +246,7 @@ extension FunctionLowering {
         // `notail`: tail-recursion elimination would turn runaway recursion into a loop that never
         // reaches the stack check, where wasm demands "call stack exhausted".
         LLVMSetTailCallKind(instruction, LLVMTailCallKindNoTail)
+        if body { LLVMSetInstructionCallConv(instruction, ModuleLowering.tailCallingConvention) }
         module.applyByValueAttributes(signature, call: instruction)
         if let area {
             for (index, result) in results.enumerated() {
@@ -261,8 +264,9 @@ extension FunctionLowering {
         let type = module.module.types[Int(typeIndex)]
         let imported = module.module.importedFunctionCount
         if Int(callee) >= imported {
-            callResults(type, callee: module.functions[Int(callee) - imported], calleeInstance: instance,
-                        arguments: arguments, results: results)
+            let defined = Int(callee) - imported
+            callResults(type, callee: module.usesTailCalls ? module.bodies[defined] : module.functions[defined], calleeInstance: instance,
+                        arguments: arguments, results: results, body: module.usesTailCalls)
         } else {
             let record = load(module.ptr, offsetPointer(instance, module.layout.functions + RuntimeABI.pointerSlot * Int(callee)))
             callResults(type, callee: load(module.ptr, offsetPointer(record, RuntimeABI.functionCode)), calleeInstance: load(module.ptr, offsetPointer(record, RuntimeABI.functionInstance)),
@@ -273,6 +277,13 @@ extension FunctionLowering {
     private func lowerCallIndirect(typeIndex: UInt32, table: UInt32, callee: LLVMValueRef, arguments: [LLVMValueRef],
                                    results: [Value]) throws {
         let type = module.module.types[Int(typeIndex)]
+        let record = checkedIndirectCallee(typeIndex: typeIndex, table: table, callee: callee)
+        callResults(type, callee: load(module.ptr, offsetPointer(record, RuntimeABI.functionCode)), calleeInstance: load(module.ptr, offsetPointer(record, RuntimeABI.functionInstance)),
+                    arguments: arguments, results: results)
+    }
+
+    /// The function record `call_indirect` calls, after its bounds, null and signature checks.
+    func checkedIndirectCallee(typeIndex: UInt32, table: UInt32, callee: LLVMValueRef) -> LLVMValueRef {
         let tablePointer = tablePointer(table)
         var size = load(module.i32, offsetPointer(tablePointer, RuntimeABI.tableSize))
         if LLVMTypeOf(callee) == module.i64 { size = LLVMBuildZExt(builder, size, module.i64, "")! }  // table64
@@ -284,7 +295,6 @@ extension FunctionLowering {
         let actual = load(module.i32, offsetPointer(record, RuntimeABI.functionTypeID))
         let expected = LLVMBuildTrunc(builder, load(module.i64, offsetPointer(instance, module.layout.typeIDs + RuntimeABI.pointerSlot * Int(typeIndex))), module.i32, "")!
         trap(if: LLVMBuildICmp(builder, LLVMIntNE, actual, expected, "")!, .indirectCallTypeMismatch)
-        callResults(type, callee: load(module.ptr, offsetPointer(record, RuntimeABI.functionCode)), calleeInstance: load(module.ptr, offsetPointer(record, RuntimeABI.functionInstance)),
-                    arguments: arguments, results: results)
+        return record
     }
 }

@@ -32,7 +32,7 @@ final class FunctionLowering {
         self.module = module
         self.function = function
         self.llvmFunction = llvmFunction
-        signature = module.nativeSignature(function.type)
+        signature = module.usesTailCalls ? module.internalSignature(function.type) : module.nativeSignature(function.type)
         values = Array(repeating: nil, count: function.valueTypes.count)
     }
 
@@ -56,7 +56,15 @@ final class FunctionLowering {
         emitPrologue()
         for block in function.blocks {
             LLVMPositionBuilderAtEnd(builder, blocks[Int(block.id.index)])
-            for instruction in block.instructions { try lower(instruction) }
+            // A tail call ends its block in place of the `return` (only constants may follow it).
+            var tailCall: IRInstruction?
+            for instruction in block.instructions {
+                if instruction.isTailCall { tailCall = instruction } else { try lower(instruction) }
+            }
+            if let tailCall {
+                try lowerTailCall(tailCall)
+                continue
+            }
             guard let terminator = block.terminator else { throw BackendError.llvm("block \(block.id) has no terminator") }
             try lower(terminator, from: block.id)
         }
@@ -216,7 +224,7 @@ final class FunctionLowering {
         return edgeBlock
     }
 
-    private func lower(_ terminator: Terminator, from id: BlockID) throws {
+    func lower(_ terminator: Terminator, from id: BlockID) throws {
         let current = LLVMGetInsertBlock(builder)!
         var seen = Set<BlockID>()
         switch terminator {

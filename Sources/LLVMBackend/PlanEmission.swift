@@ -30,6 +30,12 @@ extension ModuleLowering {
             words += [UInt64(pointers.count), UInt64(typeIndex), UInt64(pointers.count + 1)]
             pointers.append(functions[index])
             pointers.append(functionNameConstant(irModule.functions[index]))
+            if usesTailCalls {
+                words.append(UInt64(pointers.count))
+                pointers.append(bodies[index])
+            } else {
+                words.append(UInt64.max)
+            }
         }
         for table in module.tables {
             words += [UInt64(table.elementType.rawValue), table.limits.minimum, table.limits.maximum ?? 0,

@@ -44,6 +44,5 @@ public struct WasmError: Error, Hashable, Sendable, CustomStringConvertible {
 public enum UnsupportedFeature: String, Sendable {
     case gc = "gc"
     case typedFunctionReferences = "typed function references"
-    case tailCalls = "tail calls"
     case exceptionHandling = "exception handling"
 }

@@ -110,10 +110,15 @@ public enum Terminator: Hashable, Sendable {
 public struct IRInstruction: Hashable, Sendable {
     public var results: [Value]
     public var operation: Operation
+    /// A `call` or `call_indirect` that is a wasm tail call (`return_call`, `return_call_indirect`):
+    /// its block returns exactly its results (constants aside, nothing else follows), and the backend
+    /// replaces the caller's frame with the callee's (constant stack).
+    public var isTailCall: Bool
 
-    public init(results: [Value], operation: Operation) {
+    public init(results: [Value], operation: Operation, isTailCall: Bool = false) {
         self.results = results
         self.operation = operation
+        self.isTailCall = isTailCall
     }
 }
 

@@ -167,6 +167,7 @@ final class IRVerifier {
                     if let problem = uses.check(value, in: block.id, at: use) { throw failure(problem) }
                 }
                 try checkTypes(of: instructions[position])
+                if instructions[position].isTailCall { try checkTailCall(instructions[position], at: position, in: block) }
             }
         }
         currentLocation = .terminator
@@ -176,6 +177,20 @@ final class IRVerifier {
             if let problem = uses.check(value, in: block.id, at: end) { throw failure(problem) }
         }
         try checkTypes(of: terminator)
+    }
+
+    /// A tail call is a call whose block returns exactly its results, with only constants after it.
+    private func checkTailCall(_ instruction: IRInstruction, at position: Int, in block: IRBlock) throws(IRVerificationError) {
+        switch instruction.operation {
+        case .call, .callIndirect: break
+        default: throw failure("only a call can be a tail call")
+        }
+        for later in block.instructions[(position + 1)...] {
+            guard case .constant = later.operation else { throw failure("a tail call must end its block") }
+        }
+        guard case .return(let values)? = block.terminator, values == instruction.results else {
+            throw failure("a tail call's block must return the call's results")
+        }
     }
 
     // MARK: - Types

@@ -175,6 +175,28 @@ struct IRVerifierTests {
         #expect(verificationFailure(wide.function)?.message.contains("address") == true)
     }
 
+    @Test func tailCallsEndTheirBlockReturningTheCallsResults() {
+        var ir = HandBuiltFunction(results: [.i32])
+        let entry = ir.function.entry
+        let argument = ir.constant(entry, 1)
+        let results = ir.append(entry, .call(function: 0, arguments: [argument]), [.i32])
+        ir.function.blocks[0].instructions[1].isTailCall = true
+        ir.terminate(entry, .return(results))
+        #expect(verificationFailure(ir.function) == nil)
+
+        var early = ir
+        early.function.blocks[0].instructions.append(IRInstruction(results: [], operation: .globalSet(0, argument)))
+        #expect(verificationFailure(early.function)?.message.contains("must end its block") == true)
+
+        var other = ir
+        other.function.blocks[0].terminator = .return([argument])
+        #expect(verificationFailure(other.function)?.message.contains("return the call's results") == true)
+
+        var notACall = ir
+        notACall.function.blocks[0].instructions[0].isTailCall = true
+        #expect(verificationFailure(notACall.function)?.message.contains("only a call") == true)
+    }
+
     @Test func acceptsUnreachableBlocksThatOnlyUseTheirOwnValues() {
         var ir = HandBuiltFunction()
         let dead = ir.addBlock()

@@ -29,6 +29,10 @@ typedef struct wasmc_func {
     uint32_t type_id;
     /** The instance `code` expects as its first argument. */
     void *instance;
+    /** A wasm function's body in the `tailcc` convention, which `return_call_indirect` (and a
+        `return_call` of an import) jumps to with `musttail`; NULL for host functions and for modules
+        without tail calls, which such calls call normally instead. */
+    void *tail_code;
 } wasmc_func;
 typedef const wasmc_func *wasmc_funcref;
 /** A table element or reference value: a wasmc_func pointer (funcref) or an opaque host pointer (externref); NULL is null. */
@@ -93,7 +97,7 @@ typedef struct wasmc_segment {
 #define WASMC_MEMORY_SLOT 48
 #define WASMC_TABLE_SLOT 32
 #define WASMC_GLOBAL_SLOT 32
-#define WASMC_FUNC_SLOT 24
+#define WASMC_FUNC_SLOT 32
 #define WASMC_SEGMENT_SLOT 16
 #define WASMC_RESULT_SLOT 16
 
@@ -110,6 +114,7 @@ WASMC_ABI_CHECK(sizeof(wasmc_v128) == 16 && offsetof(wasmc_v128, lo) == 0 && off
 WASMC_ABI_CHECK(offsetof(wasmc_func, code) == 0, "wasmc_func.code");
 WASMC_ABI_CHECK(offsetof(wasmc_func, type_id) == 8, "wasmc_func.type_id");
 WASMC_ABI_CHECK(offsetof(wasmc_func, instance) == 16, "wasmc_func.instance");
+WASMC_ABI_CHECK(offsetof(wasmc_func, tail_code) == 24, "wasmc_func.tail_code");
 WASMC_ABI_CHECK(sizeof(wasmc_func) <= WASMC_FUNC_SLOT, "wasmc_func must fit its instance slot");
 WASMC_ABI_CHECK(offsetof(wasmc_memory, base) == 0, "wasmc_memory.base");
 WASMC_ABI_CHECK(offsetof(wasmc_memory, size_bytes) == 8, "wasmc_memory.size_bytes");

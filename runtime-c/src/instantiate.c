@@ -9,7 +9,8 @@
  *            (wasmc_segment each), own memories, tables,
  *            globals and function records (WASMC_*_SLOT bytes each)
  *   [23] start function index, or UINT64_MAX
- *   then: defined functions [code pointer index, type index, name pointer index] each; defined tables [element type, min,
+ *   then: defined functions [code pointer index, type index, name pointer index, tail code pointer index or
+ *   UINT64_MAX] each; defined tables [element type, min,
  *   max, has max, 64-bit]; defined memories [min, max, has max, 64-bit]; defined globals [type, mutable, constant
  *   expression]; element segments [mode, table, offset expression, count, count expressions];
  *   data segments [mode, memory, offset expression, length, bytes pointer index].
@@ -98,7 +99,7 @@ static void evaluate(const wasmc_plan *plan, void *instance, constant c, void *o
         evaluate_one(plan, instance, c.entries, out);
         return;
     }
-    uint64_t small[16];
+    uint64_t small[16] = {0};
     uint64_t *stack = c.count <= 16 ? small : malloc(c.count * sizeof *stack);
     if (!stack) abort();
     uint64_t depth = 0;
@@ -174,23 +175,30 @@ static wasmc_trap_code instantiate(const wasmc_plan *plan, void *instance, void 
 
     reader r = { w, HEADER_WORDS };
     uint64_t function_count = w[DEFINED_FUNCTIONS];
-    void **code = malloc((function_count ? function_count : 1) * sizeof *code);
-    const char **names = malloc((function_count ? function_count : 1) * sizeof *names);
+    /* Entry points (and tail-call bodies) with their names, for the code map. */
+    void **code = malloc((function_count ? 2 * function_count : 1) * sizeof *code);
+    const char **names = malloc((function_count ? 2 * function_count : 1) * sizeof *names);
+    uint64_t entry_count = 0;
     for (uint64_t i = 0; i < function_count; i++) {
         wasmc_func *record = own_at(instance, plan, AT_OWN_FUNCTIONS, i, WASMC_FUNC_SLOT);
         record->code = (void *)plan->pointers[next(&r)];
         record->type_id = (uint32_t)*SLOT(instance, plan, AT_TYPE_IDS, next(&r), uint64_t);
         record->instance = instance;
+        const char *name = (const char *)plan->pointers[next(&r)];
+        uint64_t tail = next(&r);
+        record->tail_code = tail == UINT64_MAX ? NULL : (void *)plan->pointers[tail];
         *SLOT(instance, plan, AT_FUNCTIONS, w[IMPORTED_FUNCTIONS] + i, wasmc_func *) = record;
         if (code && names) {
-            code[i] = record->code;
-            names[i] = (const char *)plan->pointers[next(&r)];
-        } else {
-            next(&r);
+            code[entry_count] = record->code;
+            names[entry_count++] = name;
+            if (record->tail_code) {
+                code[entry_count] = record->tail_code;
+                names[entry_count++] = name;
+            }
         }
     }
     /* Traps from signal handlers and runtime helpers find the wasm function by code address. */
-    if (code && names) wasmc_register_code(plan, function_count, code, names);
+    if (code && names) wasmc_register_code(plan, entry_count, code, names);
     free(code);
     free(names);
     for (uint64_t i = 0; i < w[DEFINED_TABLES]; i++) {

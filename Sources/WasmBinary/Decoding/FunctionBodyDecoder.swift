@@ -122,6 +122,10 @@ struct FunctionBodyDecoder {
         case 0x11:
             let type = try reader.readU32()
             return .callIndirect(type: type, table: try reader.readU32())
+        case 0x12 where reader.version != .v2: return .returnCall(function: try reader.readU32())
+        case 0x13 where reader.version != .v2:
+            let type = try reader.readU32()
+            return .returnCallIndirect(type: type, table: try reader.readU32())
         case 0x1A: return .drop
         case 0x1B: return .select(nil)
         case 0x1C:
@@ -221,7 +225,6 @@ struct FunctionBodyDecoder {
 
     /// 3.0 opcodes wasmc does not implement yet, and the feature each belongs to.
     private static let unsupportedOpcodes: [UInt8: UnsupportedFeature] = [
-        0x12: .tailCalls, 0x13: .tailCalls,  // return_call, return_call_indirect
         // call_ref, return_call_ref, ref.as_non_null, br_on_null, br_on_non_null
         0x14: .typedFunctionReferences, 0x15: .typedFunctionReferences, 0xD4: .typedFunctionReferences,
         0xD5: .typedFunctionReferences, 0xD6: .typedFunctionReferences,

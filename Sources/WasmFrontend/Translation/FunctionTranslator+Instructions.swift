@@ -20,6 +20,14 @@ extension FunctionTranslator {
         case .return: try translateReturn()
         case .call(let function): try translateCall(function)
         case .callIndirect(let type, let table): try translateCallIndirect(type: type, table: table)
+        case .returnCall(let function):
+            try translateCall(function)
+            builder.markTailCall()
+            try translateReturn()
+        case .returnCallIndirect(let type, let table):
+            try translateCallIndirect(type: type, table: table)
+            builder.markTailCall()
+            try translateReturn()
 
         // Parametric
         case .drop:

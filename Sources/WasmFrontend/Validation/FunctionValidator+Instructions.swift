@@ -53,6 +53,19 @@ extension FunctionValidator {
             try pop(table.addressType)
             try pop(type.parameters)
             push(type.results)
+        case .returnCall(let function):
+            let type = try context.functionType(function, at: offset)
+            guard type.results == frames[0].results else { throw typeMismatch() }
+            try pop(type.parameters)
+            markUnreachable()
+        case .returnCallIndirect(let typeIndex, let tableIndex):
+            let table = try context.table(tableIndex, at: offset)
+            guard table.elementType == .funcref else { throw typeMismatch() }
+            let type = try context.type(typeIndex, at: offset)
+            guard type.results == frames[0].results else { throw typeMismatch() }
+            try pop(table.addressType)
+            try pop(type.parameters)
+            markUnreachable()
         case .drop:
             _ = try pop()
         case .select(nil):
