@@ -1,5 +1,5 @@
 /* The `spectest` host module the WebAssembly spec scripts import from: print functions, one global of
- * each number type, a funcref table of 10..20 elements and a memory of 1..2 pages.
+ * each number type, a funcref table of 10..20 elements (and a 64-bit one, `table64`) and a memory of 1..2 pages.
  * Printing follows the reference interpreter: `42 : i32`. */
 #include <inttypes.h>
 #include <stdio.h>
@@ -12,7 +12,7 @@ enum { PRINT, PRINT_I32, PRINT_I64, PRINT_F32, PRINT_F64, PRINT_I32_F32, PRINT_F
 struct wasmc_spectest {
     wasmc_func functions[FUNCTION_COUNT];
     wasmc_global global_i32, global_i64, global_f32, global_f64;
-    wasmc_table table;
+    wasmc_table table, table64;
     wasmc_memory memory;
 };
 
@@ -98,8 +98,15 @@ wasmc_spectest *wasmc_spectest_create(void) {
         free(spectest);
         return NULL;
     }
+    if (wasmc_table_init(&spectest->table64, WASMC_SPECTEST_FUNCREF, 10, 20, 1) != 0) {
+        wasmc_table_release(&spectest->table);
+        free(spectest);
+        return NULL;
+    }
+    spectest->table64.address64 = 1;
     if (wasmc_memory_init(&spectest->memory, 1, 2, 1) != 0) {
         wasmc_table_release(&spectest->table);
+        wasmc_table_release(&spectest->table64);
         free(spectest);
         return NULL;
     }
@@ -110,6 +117,7 @@ void wasmc_spectest_destroy(wasmc_spectest *spectest) {
     if (!spectest) return;
     wasmc_memory_release(&spectest->memory);
     wasmc_table_release(&spectest->table);
+    wasmc_table_release(&spectest->table64);
     free(spectest);
 }
 
@@ -133,9 +141,9 @@ int wasmc_spectest_lookup(wasmc_spectest *spectest, const char *name, uint8_t *k
             return 1;
         }
     }
-    if (strcmp(name, "table") == 0) {
+    if (strcmp(name, "table") == 0 || strcmp(name, "table64") == 0) {
         *kind = WASMC_EXTERN_TABLE;
-        *value = &spectest->table;
+        *value = name[5] ? &spectest->table64 : &spectest->table;
         return 1;
     }
     if (strcmp(name, "memory") == 0) {

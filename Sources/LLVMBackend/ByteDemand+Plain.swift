@@ -9,7 +9,8 @@ extension ByteDemand {
         let none = operands.map { _ in ByteMask(0) }
         guard result != 0 else { return none }
         let parts = nameParts[Int(op.rawValue)]
-        guard parts.count == 2 else { return none }
+        // Relaxed SIMD (swizzle, dot products, …) is left out: no byte of an operand is vouched for.
+        guard parts.count == 2, !parts[1].hasPrefix("relaxed_") else { return none }
         let context = Context(op: op, operands: operands, result: result, constants: operands.map(constant),
                               operation: parts[1])
         switch parts[0] {

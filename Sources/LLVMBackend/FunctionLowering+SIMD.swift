@@ -13,7 +13,9 @@ extension FunctionLowering {
         let prefix = name[..<dot]
         let operation = String(name[name.index(after: dot)...])
         let result: LLVMValueRef?
-        if prefix == "v128" {
+        if operation.hasPrefix("relaxed_"), let shape = LaneShape(rawValue: String(prefix)) {
+            result = relaxed(String(operation.dropFirst("relaxed_".count)), shape, operands)
+        } else if prefix == "v128" {
             result = bitwise(operation, operands)
         } else if let shape = LaneShape(rawValue: String(prefix)) {
             result = lanewise(operation, shape, operands)
@@ -22,6 +24,36 @@ extension FunctionLowering {
         }
         guard let result else { throw BackendError.unsupported("SIMD instruction \(name)") }
         return op.result == .v128 ? canonical(result) : result
+    }
+
+    /// Relaxed SIMD with one fixed choice on every target, the spec's deterministic profile: swizzle,
+    /// truncation, min/max and q15mulr behave like their non-relaxed counterparts (indices out of range
+    /// give 0, truncation saturates, NaNs propagate, -32768² saturates), laneselect is bitselect,
+    /// madd/nmadd are fused (`llvm.fma`, a libcall where the CPU has no FMA, so still one rounding),
+    /// and the dot products multiply signed by signed, with each pair's sum wrapping to i16.
+    private func relaxed(_ operation: String, _ shape: LaneShape, _ operands: [LLVMValueRef]) -> LLVMValueRef? {
+        switch operation {
+        case "swizzle", "min", "max": return lanewise(operation, shape, operands)
+        case _ where operation.hasPrefix("trunc_"): return lanewise("trunc_sat" + operation.dropFirst("trunc".count), shape, operands)
+        case "q15mulr_s": return lanewise("q15mulr_sat_s", shape, operands)
+        case "laneselect": return bitwise("bitselect", operands)
+        case "madd", "nmadd":
+            let type = shape.vectorType(in: context)
+            let a = view(operands[0], as: shape)
+            let factor = operation == "nmadd" ? LLVMBuildFNeg(builder, a, "")! : a
+            return quietNaNLanes(callIntrinsic("llvm.fma", [type], [factor, view(operands[1], as: shape), view(operands[2], as: shape)]))
+        case "dot_i8x16_i7x16_s", "dot_i8x16_i7x16_add_s":
+            let wide = LaneShape.i16x8.vectorType(in: context, lanes: 16)
+            let products = LLVMBuildMul(builder, LLVMBuildSExt(builder, view(operands[0], as: .i8x16), wide, "")!,
+                                        LLVMBuildSExt(builder, view(operands[1], as: .i8x16), wide, "")!, "")!
+            let evens = (0..<8).map { 2 * $0 }, odds = (0..<8).map { 2 * $0 + 1 }
+            let pairs = LLVMBuildAdd(builder, lanes(products, evens), lanes(products, odds), "")!
+            guard operation.hasSuffix("_add_s") else { return pairs }
+            let words = LLVMBuildSExt(builder, pairs, LaneShape.i32x4.vectorType(in: context, lanes: 8), "")!
+            let sums = LLVMBuildAdd(builder, lanes(words, Array(evens.prefix(4))), lanes(words, Array(odds.prefix(4))), "")!
+            return LLVMBuildAdd(builder, sums, view(operands[2], as: .i32x4), "")
+        default: return nil
+        }
     }
 
     private func bitwise(_ operation: String, _ operands: [LLVMValueRef]) -> LLVMValueRef? {

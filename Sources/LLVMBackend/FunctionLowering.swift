@@ -19,17 +19,20 @@ final class FunctionLowering {
     var explicitLoadChecks: [Bool]?
     var instance: LLVMValueRef { LLVMGetParam(llvmFunction, 0) }
     var resultsPointer: LLVMValueRef? { signature.resultsAreaIndex.map { LLVMGetParam(llvmFunction, $0)! } }
-    /// Memory pointer and base, loaded once in the prologue: neither moves after instantiation.
-    var memoryPointer: LLVMValueRef?
-    var memoryBase: LLVMValueRef?
+    /// Each memory's pointer and base, loaded once in the prologue (memory 0 always, others on first
+    /// use): neither moves after instantiation.
+    var memoryPointers: [UInt32: (pointer: LLVMValueRef, base: LLVMValueRef)] = [:]
     var prologue: LLVMBasicBlockRef!
+    /// Which memories and tables have 64-bit addresses (memory64, table64).
+    private(set) lazy var memoryIs64: [Bool] = module.module.allMemories.map(\.limits.is64)
+    private(set) lazy var tableIs64: [Bool] = module.module.allTables.map(\.limits.is64)
     var globalCells: [UInt32: LLVMValueRef] = [:]
 
     init(_ module: ModuleLowering, function: IRFunction, llvmFunction: LLVMValueRef) {
         self.module = module
         self.function = function
         self.llvmFunction = llvmFunction
-        signature = module.nativeSignature(function.type)
+        signature = module.usesTailCalls ? module.internalSignature(function.type) : module.nativeSignature(function.type)
         values = Array(repeating: nil, count: function.valueTypes.count)
     }
 
@@ -53,7 +56,15 @@ final class FunctionLowering {
         emitPrologue()
         for block in function.blocks {
             LLVMPositionBuilderAtEnd(builder, blocks[Int(block.id.index)])
-            for instruction in block.instructions { try lower(instruction) }
+            // A tail call ends its block in place of the `return` (only constants may follow it).
+            var tailCall: IRInstruction?
+            for instruction in block.instructions {
+                if instruction.isTailCall { tailCall = instruction } else { try lower(instruction) }
+            }
+            if let tailCall {
+                try lowerTailCall(tailCall)
+                continue
+            }
             guard let terminator = block.terminator else { throw BackendError.llvm("block \(block.id) has no terminator") }
             try lower(terminator, from: block.id)
         }
@@ -73,14 +84,33 @@ final class FunctionLowering {
         let continuation = LLVMAppendBasicBlockInContext(module.context, llvmFunction, "")!
         LLVMBuildCondBr(builder, exhausted, stackExhaustedBlock(), continuation)
         LLVMPositionBuilderAtEnd(builder, continuation)
-        if !module.module.allMemories.isEmpty {
-            let pointer = LLVMBuildLoad2(builder, module.ptr, offsetPointer(instance, module.layout.memories), "")!
-            module.tag(pointer, .runtimeData)
-            memoryPointer = pointer
-            memoryBase = LLVMBuildLoad2(builder, module.ptr, offsetPointer(pointer, RuntimeABI.memoryBase), "")
-            module.tag(memoryBase!, .runtimeData)
-        }
+        if !module.module.allMemories.isEmpty { memoryPointers[0] = loadMemory(0) }
         branch(to: BlockID(0), with: incomingParameters())
+    }
+
+    /// Loads memory `index`'s pointer and base at the builder's position.
+    private func loadMemory(_ index: UInt32) -> (pointer: LLVMValueRef, base: LLVMValueRef) {
+        let pointer = LLVMBuildLoad2(builder, module.ptr, offsetPointer(instance, module.layout.memories + RuntimeABI.pointerSlot * Int(index)), "")!
+        module.tag(pointer, .runtimeData)
+        let base = LLVMBuildLoad2(builder, module.ptr, offsetPointer(pointer, RuntimeABI.memoryBase), "")!
+        module.tag(base, .runtimeData)
+        return (pointer, base)
+    }
+
+    /// Memory `index`'s `wasmc_memory` pointer, loaded in the prologue.
+    func memoryPointer(_ index: UInt32) -> LLVMValueRef { memory(index).pointer }
+
+    /// Memory `index`'s base address, loaded in the prologue.
+    func memoryBase(_ index: UInt32) -> LLVMValueRef { memory(index).base }
+
+    private func memory(_ index: UInt32) -> (pointer: LLVMValueRef, base: LLVMValueRef) {
+        if let cached = memoryPointers[index] { return cached }
+        let current = LLVMGetInsertBlock(builder)!
+        LLVMPositionBuilderBefore(builder, LLVMGetBasicBlockTerminator(prologue))
+        let loaded = loadMemory(index)
+        LLVMPositionBuilderAtEnd(builder, current)
+        memoryPointers[index] = loaded
+        return loaded
     }
 
     // MARK: - Helpers
@@ -194,7 +224,7 @@ final class FunctionLowering {
         return edgeBlock
     }
 
-    private func lower(_ terminator: Terminator, from id: BlockID) throws {
+    func lower(_ terminator: Terminator, from id: BlockID) throws {
         let current = LLVMGetInsertBlock(builder)!
         var seen = Set<BlockID>()
         switch terminator {

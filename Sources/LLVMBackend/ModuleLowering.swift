@@ -21,6 +21,17 @@ final class ModuleLowering {
 
     /// LLVM functions of the defined wasm functions, by defined index.
     private(set) var functions: [LLVMValueRef] = []
+    /// With tail calls: each defined function's body in the `tailcc` convention (`functions` are then
+    /// C-ABI entry points that call it), by defined index; empty otherwise.
+    private(set) var bodies: [LLVMValueRef] = []
+    /// Whether the module has tail calls (`return_call`, `return_call_indirect`): then every function
+    /// body is `tailcc`, which lets `musttail` replace a frame by one of any signature.
+    private(set) lazy var usesTailCalls: Bool = irModule.functions.contains { function in
+        function.blocks.contains { $0.instructions.contains(where: \.isTailCall) }
+    }
+    private var internalSignatures: [FunctionType: NativeSignature] = [:]
+    /// LLVM's `tailcc` (`CallingConv::Tail`).
+    static let tailCallingConvention: UInt32 = 18
     private var runtimeFunctions: [String: (LLVMTypeRef, LLVMValueRef)] = [:]
     private var functionNameConstants: [UInt32: LLVMValueRef] = [:]
     private var nativeSignatures: [FunctionType: NativeSignature] = [:]
@@ -68,9 +79,22 @@ final class ModuleLowering {
             // faults in the guard gap below it (a "call stack exhausted" trap), never beyond it.
             addStringAttribute("probe-stack", "inline-asm", to: value)
             functions.append(value)
+            if usesTailCalls {
+                let body = LLVMAddFunction(llvmModule, symbolName(for: function) + "_body", internalSignature(function.type).llvmType)!
+                LLVMSetFunctionCallConv(body, Self.tailCallingConvention)
+                setLinkage(ofFunction: body)
+                addStringAttribute("probe-stack", "inline-asm", to: body)
+                bodies.append(body)
+            }
         }
         for index in partition.functions {
-            try FunctionLowering(self, function: irModule.functions[index], llvmFunction: functions[index]).lower()
+            let function = irModule.functions[index]
+            if usesTailCalls {
+                try FunctionLowering(self, function: function, llvmFunction: bodies[index]).lower()
+                emitEntryPoint(functions[index], calling: bodies[index], type: function.type)
+            } else {
+                try FunctionLowering(self, function: function, llvmFunction: functions[index]).lower()
+            }
         }
         if partition.carriesPlan { emitPlanAndDescriptor() }
         if options.verifyLLVMIR {
@@ -103,6 +127,49 @@ final class ModuleLowering {
         let signature = NativeSignature(type, in: self)
         nativeSignatures[type] = signature
         return signature
+    }
+
+    /// The `tailcc` signature of function bodies in a module with tail calls (see `NativeSignature`).
+    func internalSignature(_ type: FunctionType) -> NativeSignature {
+        if let existing = internalSignatures[type] { return existing }
+        let signature = NativeSignature(type, in: self, body: true)
+        internalSignatures[type] = signature
+        return signature
+    }
+
+    /// The C-ABI entry point of a function whose body is `tailcc`: converts the arguments, calls the
+    /// body, converts the result. Hosts, tables, exports and imports use it; wasm calls the body.
+    private func emitEntryPoint(_ entry: LLVMValueRef, calling body: LLVMValueRef, type: FunctionType) {
+        let native = nativeSignature(type), bodySignature = internalSignature(type)
+        LLVMPositionBuilderAtEnd(builder, LLVMAppendBasicBlockInContext(context, entry, "entry"))
+        var arguments: [LLVMValueRef?] = [LLVMGetParam(entry, 0)]
+        for (passing, index) in zip(native.passing, native.firstLLVMIndex) {
+            switch passing {
+            case .direct: arguments.append(LLVMGetParam(entry, index))
+            case .registerPair:
+                let low = LLVMBuildInsertElement(builder, LLVMGetUndef(vectorType), LLVMGetParam(entry, index), constI32(0), "")!
+                arguments.append(LLVMBuildInsertElement(builder, low, LLVMGetParam(entry, index + 1), constI32(1), ""))
+            case .inMemory:
+                let loaded = LLVMBuildLoad2(builder, vectorType, LLVMGetParam(entry, index), "")!
+                LLVMSetAlignment(loaded, 8)
+                arguments.append(loaded)
+            }
+        }
+        if let area = native.resultsAreaIndex { arguments.append(LLVMGetParam(entry, area)) }
+        let call = arguments.withUnsafeMutableBufferPointer {
+            LLVMBuildCall2(builder, bodySignature.llvmType, body, $0.baseAddress, UInt32($0.count), "")!
+        }
+        LLVMSetInstructionCallConv(call, Self.tailCallingConvention)
+        if type.results.count != 1 {
+            LLVMBuildRetVoid(builder)
+        } else if native.returnsVectorPair {
+            var pair = LLVMGetUndef(vectorPairType)!
+            pair = LLVMBuildInsertValue(builder, pair, LLVMBuildExtractElement(builder, call, constI32(0), ""), 0, "")!
+            pair = LLVMBuildInsertValue(builder, pair, LLVMBuildExtractElement(builder, call, constI32(1), ""), 1, "")!
+            LLVMBuildRet(builder, pair)
+        } else {
+            LLVMBuildRet(builder, call)
+        }
     }
 
     /// `{i64, i64}`: a v128 at the C ABI (`wasmc_v128`).

@@ -31,7 +31,9 @@ struct NativeSignature {
     /// Integer argument registers of the System V x86-64 calling convention.
     static let integerRegisterCount = 6
 
-    init(_ type: FunctionType, in module: ModuleLowering) {
+    /// `body`: the `tailcc` convention of function bodies in a module with tail calls, where a v128
+    /// is one `<2 x i64>` everywhere (no C ABI to follow).
+    init(_ type: FunctionType, in module: ModuleLowering, body: Bool = false) {
         var parameters: [LLVMTypeRef?] = [module.ptr]
         var passing: [Passing] = []
         var firstIndex: [UInt32] = []
@@ -39,6 +41,9 @@ struct NativeSignature {
         for valueType in type.parameters {
             firstIndex.append(UInt32(parameters.count))
             switch valueType {
+            case .v128 where body:
+                passing.append(.direct)
+                parameters.append(module.vectorType)
             case .v128 where freeIntegerRegisters >= 2:
                 freeIntegerRegisters -= 2
                 passing.append(.registerPair)
@@ -57,7 +62,7 @@ struct NativeSignature {
         }
         resultsAreaIndex = type.results.count > 1 ? UInt32(parameters.count) : nil
         if type.results.count > 1 { parameters.append(module.ptr) }
-        returnsVectorPair = type.results == [.v128]
+        returnsVectorPair = !body && type.results == [.v128]
         let result: LLVMTypeRef = switch type.results.count {
         case 1: returnsVectorPair ? module.vectorPairType : module.llvmType(type.results[0])
         default: module.voidType

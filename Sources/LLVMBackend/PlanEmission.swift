@@ -6,7 +6,12 @@ import WasmIR
 /// format) and the `wasmc_module` descriptor with thunks over `wasmc_plan_*`.
 extension ModuleLowering {
     private static let planMagic: UInt64 = 0x5741_4D43_504C_414E
-    private enum ConstantKind: UInt64 { case value = 0, globalGet = 1, refFunc = 2, refNull = 3 }
+    private enum ConstantKind: UInt64 {
+        case value = 0, globalGet = 1, refFunc = 2, refNull = 3
+        /// Extended constants: `[sequence, count, 0, 0]` then `count` operations evaluated on a stack.
+        case sequence = 4
+        case i32Add = 5, i32Sub = 6, i32Mul = 7, i64Add = 8, i64Sub = 9, i64Mul = 10
+    }
 
     func emitPlanAndDescriptor() {
         var words: [UInt64] = [Self.planMagic]
@@ -25,13 +30,20 @@ extension ModuleLowering {
             words += [UInt64(pointers.count), UInt64(typeIndex), UInt64(pointers.count + 1)]
             pointers.append(functions[index])
             pointers.append(functionNameConstant(irModule.functions[index]))
+            if usesTailCalls {
+                words.append(UInt64(pointers.count))
+                pointers.append(bodies[index])
+            } else {
+                words.append(UInt64.max)
+            }
         }
         for table in module.tables {
-            words += [UInt64(table.elementType.rawValue), UInt64(table.limits.minimum), UInt64(table.limits.maximum ?? 0),
-                      table.limits.maximum == nil ? 0 : 1]
+            words += [UInt64(table.elementType.rawValue), table.limits.minimum, table.limits.maximum ?? 0,
+                      table.limits.maximum == nil ? 0 : 1, table.limits.is64 ? 1 : 0]
         }
         for memory in module.memories {
-            words += [UInt64(memory.limits.minimum), UInt64(memory.limits.maximum ?? 0), memory.limits.maximum == nil ? 0 : 1]
+            words += [memory.limits.minimum, memory.limits.maximum ?? 0, memory.limits.maximum == nil ? 0 : 1,
+                      memory.limits.is64 ? 1 : 0]
         }
         for global in module.globals {
             words += [UInt64(global.type.valueType.rawValue), global.type.mutability == .variable ? 1 : 0]
@@ -88,7 +100,15 @@ extension ModuleLowering {
     }
 
     private func constantWords(_ expression: ConstantExpression?) -> [UInt64] {
-        guard let instruction = expression?.instructions.first else { return [ConstantKind.refNull.rawValue, 0, 0, 0] }
+        guard let expression, let instruction = expression.instructions.first else { return [ConstantKind.refNull.rawValue, 0, 0, 0] }
+        guard expression.instructions.count == 1 else {
+            return [ConstantKind.sequence.rawValue, UInt64(expression.instructions.count), 0, 0]
+                + expression.instructions.flatMap(constantWords(of:))
+        }
+        return constantWords(of: instruction)
+    }
+
+    private func constantWords(of instruction: Instruction) -> [UInt64] {
         switch instruction {
         case .i32Const(let value): return [ConstantKind.value.rawValue, 0, UInt64(UInt32(bitPattern: value)), 0]
         case .i64Const(let value): return [ConstantKind.value.rawValue, 0, UInt64(bitPattern: value), 0]
@@ -103,34 +123,49 @@ extension ModuleLowering {
             return [ConstantKind.value.rawValue, 0, low, high]
         case .globalGet(let index): return [ConstantKind.globalGet.rawValue, UInt64(index), 0, 0]
         case .refFunc(let index): return [ConstantKind.refFunc.rawValue, UInt64(index), 0, 0]
+        case .plain(let op):
+            let kind: ConstantKind = switch op {
+            case .i32Add: .i32Add
+            case .i32Sub: .i32Sub
+            case .i32Mul: .i32Mul
+            case .i64Add: .i64Add
+            case .i64Sub: .i64Sub
+            case .i64Mul: .i64Mul
+            default: preconditionFailure("the validator admits no \(op.name) in a constant expression")
+            }
+            return [kind.rawValue, 0, 0, 0]
         default: return [ConstantKind.refNull.rawValue, 0, 0, 0]
         }
     }
 
     private func importTable() -> LLVMValueRef {
-        var elements: [LLVMTypeRef?] = [ptr, ptr, i8, i32, i8, i8, i8, i8, i32, i32, i32, i32]
+        var elements: [LLVMTypeRef?] = [ptr, ptr, i8, i8, i32, i8, i8, i8, i8, i32, i32, i32, i32]
         let type = elements.withUnsafeMutableBufferPointer { LLVMStructTypeInContext(context, $0.baseAddress, UInt32($0.count), 0)! }
         let entries: [LLVMValueRef] = module.imports.enumerated().map { index, entry in
             var kind: UInt64 = 0, typeIndex: UInt64 = 0, elementType: UInt64 = 0, valueType: UInt64 = 0
-            var mutable: UInt64 = 0, hasMax: UInt64 = 0, minimum: UInt64 = 0, maximum: UInt64 = 0
+            var mutable: UInt64 = 0, hasMax: UInt64 = 0, minimum: UInt64 = 0, maximum: UInt64 = 0, address64: UInt64 = 0
             switch entry.descriptor {
             case .function(let type): kind = 0; typeIndex = UInt64(type)
             case .table(let table):
                 kind = 1; elementType = UInt64(table.elementType.rawValue)
-                minimum = UInt64(table.limits.minimum); maximum = UInt64(table.limits.maximum ?? 0)
+                minimum = table.limits.minimum; maximum = table.limits.maximum ?? 0
                 hasMax = table.limits.maximum == nil ? 0 : 1
+                address64 = table.limits.is64 ? 1 : 0
             case .memory(let memory):
-                kind = 2; minimum = UInt64(memory.limits.minimum); maximum = UInt64(memory.limits.maximum ?? 0)
+                kind = 2; minimum = memory.limits.minimum; maximum = memory.limits.maximum ?? 0
                 hasMax = memory.limits.maximum == nil ? 0 : 1
+                address64 = memory.limits.is64 ? 1 : 0
             case .global(let global):
                 kind = 3; valueType = UInt64(global.valueType.rawValue); mutable = global.mutability == .variable ? 1 : 0
             }
             var fields: [LLVMValueRef?] = [
                 globalString(entry.module + "\0", symbol: "wasm_import_module_\(index)"),
                 globalString(entry.name + "\0", symbol: "wasm_import_name_\(index)"),
-                LLVMConstInt(i8, kind, 0), LLVMConstInt(i32, typeIndex, 0), LLVMConstInt(i8, elementType, 0),
-                LLVMConstInt(i8, valueType, 0), LLVMConstInt(i8, mutable, 0), LLVMConstInt(i8, hasMax, 0),
-                LLVMConstInt(i32, minimum, 0), LLVMConstInt(i32, maximum, 0),
+                LLVMConstInt(i8, kind, 0), LLVMConstInt(i8, address64, 0), LLVMConstInt(i32, typeIndex, 0),
+                LLVMConstInt(i8, elementType, 0), LLVMConstInt(i8, valueType, 0), LLVMConstInt(i8, mutable, 0),
+                LLVMConstInt(i8, hasMax, 0),
+                // 64-bit limits clamp to u32: no table or memory here reaches that size (see wasmc_import).
+                LLVMConstInt(i32, min(minimum, UInt64(UInt32.max)), 0), LLVMConstInt(i32, min(maximum, UInt64(UInt32.max)), 0),
                 constI32(UInt32(entry.module.utf8.count)), constI32(UInt32(entry.name.utf8.count)),
             ]
             return fields.withUnsafeMutableBufferPointer { LLVMConstStructInContext(context, $0.baseAddress, UInt32($0.count), 0)! }

@@ -25,6 +25,7 @@ enum RuntimeABI {
     static let functionCode = MemoryLayout<wasmc_func>.offset(of: \.code)!
     static let functionTypeID = MemoryLayout<wasmc_func>.offset(of: \.type_id)!
     static let functionInstance = MemoryLayout<wasmc_func>.offset(of: \.instance)!
+    static let functionTailCode = MemoryLayout<wasmc_func>.offset(of: \.tail_code)!
     static let segmentLength = MemoryLayout<wasmc_segment>.offset(of: \.length)!
 }
 

@@ -54,12 +54,13 @@ struct StoreOverwrites {
             switch operation {
             case .store(let op, let memoryAccess, let pointer, _):
                 let base = address(of: pointer)
-                let start = base.displacement + Int(memoryAccess.offset)
-                return Access(address: base, start: start, end: start + op.accessSize, isStore: true)
+                // A memory64 offset may exceed Int: wrap, as the 64-bit address arithmetic does.
+                let start = base.displacement &+ Int(truncatingIfNeeded: memoryAccess.offset)
+                return Access(address: base, start: start, end: start &+ op.accessSize, isStore: true)
             case .load(let op, let memoryAccess, let pointer):
                 let base = address(of: pointer)
-                let start = base.displacement + Int(memoryAccess.offset)
-                return Access(address: base, start: start, end: start + op.accessSize, isStore: false)
+                let start = base.displacement &+ Int(truncatingIfNeeded: memoryAccess.offset)
+                return Access(address: base, start: start, end: start &+ op.accessSize, isStore: false)
             default:
                 return nil
             }

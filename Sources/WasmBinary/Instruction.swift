@@ -18,6 +18,9 @@ public enum Instruction: Hashable, Sendable {
     case `return`
     case call(function: UInt32)
     case callIndirect(type: UInt32, table: UInt32)
+    /// Tail calls (3.0): the callee's results are the caller's; the caller's frame is gone first.
+    case returnCall(function: UInt32)
+    case returnCallIndirect(type: UInt32, table: UInt32)
 
     // Parametric
     case drop

@@ -1,4 +1,5 @@
-// The operator table of the WebAssembly 2.0 core spec (binary opcodes from the spec index of instructions).
+// The operator table of the WebAssembly core spec, 2.0 plus the relaxed SIMD operators of 3.0 (binary
+// opcodes from the spec index of instructions).
 
 /// An operator with no immediates and a fixed signature: every numeric, comparison and conversion
 /// operator of the core spec and every SIMD operator that takes only operands.
@@ -337,6 +338,27 @@ public enum PlainOp: UInt16, CaseIterable, Sendable {
     case i16x8ExtaddPairwiseI8x16U
     case i32x4ExtaddPairwiseI16x8S
     case i32x4ExtaddPairwiseI16x8U
+    // Relaxed SIMD (3.0)
+    case i8x16RelaxedSwizzle
+    case i32x4RelaxedTruncF32x4S
+    case i32x4RelaxedTruncF32x4U
+    case i32x4RelaxedTruncF64x2SZero
+    case i32x4RelaxedTruncF64x2UZero
+    case f32x4RelaxedMadd
+    case f32x4RelaxedNmadd
+    case f64x2RelaxedMadd
+    case f64x2RelaxedNmadd
+    case i8x16RelaxedLaneselect
+    case i16x8RelaxedLaneselect
+    case i32x4RelaxedLaneselect
+    case i64x2RelaxedLaneselect
+    case f32x4RelaxedMin
+    case f32x4RelaxedMax
+    case f64x2RelaxedMin
+    case f64x2RelaxedMax
+    case i16x8RelaxedQ15mulrS
+    case i16x8RelaxedDotI8x16I7x16S
+    case i32x4RelaxedDotI8x16I7x16AddS
 }
 
 extension PlainOp {
@@ -678,5 +700,25 @@ extension PlainOp {
         Info(name: "i16x8.extadd_pairwise_i8x16_u", prefix: 0xFD, opcode: 0x7D, operands: [.v128], result: .v128),
         Info(name: "i32x4.extadd_pairwise_i16x8_s", prefix: 0xFD, opcode: 0x7E, operands: [.v128], result: .v128),
         Info(name: "i32x4.extadd_pairwise_i16x8_u", prefix: 0xFD, opcode: 0x7F, operands: [.v128], result: .v128),
+        Info(name: "i8x16.relaxed_swizzle", prefix: 0xFD, opcode: 0x100, operands: [.v128, .v128], result: .v128),
+        Info(name: "i32x4.relaxed_trunc_f32x4_s", prefix: 0xFD, opcode: 0x101, operands: [.v128], result: .v128),
+        Info(name: "i32x4.relaxed_trunc_f32x4_u", prefix: 0xFD, opcode: 0x102, operands: [.v128], result: .v128),
+        Info(name: "i32x4.relaxed_trunc_f64x2_s_zero", prefix: 0xFD, opcode: 0x103, operands: [.v128], result: .v128),
+        Info(name: "i32x4.relaxed_trunc_f64x2_u_zero", prefix: 0xFD, opcode: 0x104, operands: [.v128], result: .v128),
+        Info(name: "f32x4.relaxed_madd", prefix: 0xFD, opcode: 0x105, operands: [.v128, .v128, .v128], result: .v128),
+        Info(name: "f32x4.relaxed_nmadd", prefix: 0xFD, opcode: 0x106, operands: [.v128, .v128, .v128], result: .v128),
+        Info(name: "f64x2.relaxed_madd", prefix: 0xFD, opcode: 0x107, operands: [.v128, .v128, .v128], result: .v128),
+        Info(name: "f64x2.relaxed_nmadd", prefix: 0xFD, opcode: 0x108, operands: [.v128, .v128, .v128], result: .v128),
+        Info(name: "i8x16.relaxed_laneselect", prefix: 0xFD, opcode: 0x109, operands: [.v128, .v128, .v128], result: .v128),
+        Info(name: "i16x8.relaxed_laneselect", prefix: 0xFD, opcode: 0x10A, operands: [.v128, .v128, .v128], result: .v128),
+        Info(name: "i32x4.relaxed_laneselect", prefix: 0xFD, opcode: 0x10B, operands: [.v128, .v128, .v128], result: .v128),
+        Info(name: "i64x2.relaxed_laneselect", prefix: 0xFD, opcode: 0x10C, operands: [.v128, .v128, .v128], result: .v128),
+        Info(name: "f32x4.relaxed_min", prefix: 0xFD, opcode: 0x10D, operands: [.v128, .v128], result: .v128),
+        Info(name: "f32x4.relaxed_max", prefix: 0xFD, opcode: 0x10E, operands: [.v128, .v128], result: .v128),
+        Info(name: "f64x2.relaxed_min", prefix: 0xFD, opcode: 0x10F, operands: [.v128, .v128], result: .v128),
+        Info(name: "f64x2.relaxed_max", prefix: 0xFD, opcode: 0x110, operands: [.v128, .v128], result: .v128),
+        Info(name: "i16x8.relaxed_q15mulr_s", prefix: 0xFD, opcode: 0x111, operands: [.v128, .v128], result: .v128),
+        Info(name: "i16x8.relaxed_dot_i8x16_i7x16_s", prefix: 0xFD, opcode: 0x112, operands: [.v128, .v128], result: .v128),
+        Info(name: "i32x4.relaxed_dot_i8x16_i7x16_add_s", prefix: 0xFD, opcode: 0x113, operands: [.v128, .v128, .v128], result: .v128),
     ]
 }

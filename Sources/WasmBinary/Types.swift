@@ -50,15 +50,22 @@ public struct FunctionType: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// Size limits of a memory (in 64 KiB pages) or a table (in elements).
+/// Size limits of a memory (in 64 KiB pages) or a table (in elements), and the type of the addresses
+/// (memory64 and table64, 3.0: `i64`; otherwise `i32`, with limits that fit a u32).
 public struct Limits: Hashable, Sendable {
-    public var minimum: UInt32
-    public var maximum: UInt32?
+    public var minimum: UInt64
+    public var maximum: UInt64?
+    /// Whether addresses are `i64` (memory64/table64).
+    public var is64: Bool
 
-    public init(minimum: UInt32, maximum: UInt32? = nil) {
+    public init(minimum: UInt64, maximum: UInt64? = nil, is64: Bool = false) {
         self.minimum = minimum
         self.maximum = maximum
+        self.is64 = is64
     }
+
+    /// The type of addresses, indices, sizes and counts: `i64` or `i32`.
+    public var addressType: ValueType { is64 ? .i64 : .i32 }
 }
 
 public struct TableType: Hashable, Sendable {
@@ -69,6 +76,8 @@ public struct TableType: Hashable, Sendable {
         self.elementType = elementType
         self.limits = limits
     }
+
+    public var addressType: ValueType { limits.addressType }
 }
 
 public struct MemoryType: Hashable, Sendable {
@@ -77,7 +86,11 @@ public struct MemoryType: Hashable, Sendable {
     public init(limits: Limits) { self.limits = limits }
 
     /// The largest page count a 32-bit memory may have (4 GiB).
-    public static let maximumPageCount: UInt32 = 65536
+    public static let maximumPageCount: UInt64 = 65536
+    /// The largest page count a 64-bit memory may have (2^64 bytes).
+    public static let maximumPageCount64: UInt64 = 1 << 48
+
+    public var addressType: ValueType { limits.addressType }
     public static let pageSize = 65536
 }
 
@@ -108,11 +121,12 @@ public enum BlockType: Hashable, Sendable {
 public struct MemArg: Hashable, Sendable {
     /// log2 of the alignment hint.
     public var alignment: UInt32
-    public var offset: UInt32
+    /// A u64 in 3.0; above `UInt32.max` only for a 64-bit memory.
+    public var offset: UInt64
     /// The memory accessed; always 0 in 2.0.
     public var memory: UInt32 = 0
 
-    public init(alignment: UInt32, offset: UInt32, memory: UInt32 = 0) {
+    public init(alignment: UInt32, offset: UInt64, memory: UInt32 = 0) {
         self.alignment = alignment
         self.offset = offset
         self.memory = memory

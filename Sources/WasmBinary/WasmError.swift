@@ -4,6 +4,9 @@ public struct WasmError: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Kind: String, Hashable, Sendable {
         case malformed
         case invalid
+        /// Well-formed as far as wasmc reads it, but using a 3.0 feature wasmc does not implement yet
+        /// (message `unsupported: <feature>`); never a claim about the module's validity.
+        case unsupported
     }
 
     public var kind: Kind
@@ -26,6 +29,20 @@ public struct WasmError: Error, Hashable, Sendable, CustomStringConvertible {
         WasmError(.invalid, at: offset, message)
     }
 
-    /// `malformed at offset 12: unexpected end`
-    public var description: String { "\(kind.rawValue) at offset \(offset): \(message)" }
+    /// A feature wasmc does not implement: `unsupported: gc`, `unsupported: exception handling`, …
+    public static func unsupported(at offset: Int, _ feature: UnsupportedFeature) -> WasmError {
+        WasmError(.unsupported, at: offset, "unsupported: \(feature.rawValue)")
+    }
+
+    /// For `.unsupported`: `unsupported: gc` (no offset, the exact message); otherwise kind, offset and reason.
+    public var description: String {
+        kind == .unsupported ? message : "\(kind.rawValue) at offset \(offset): \(message)"
+    }
+}
+
+/// 3.0 features the decoder recognises but wasmc does not implement yet.
+public enum UnsupportedFeature: String, Sendable {
+    case gc = "gc"
+    case typedFunctionReferences = "typed function references"
+    case exceptionHandling = "exception handling"
 }

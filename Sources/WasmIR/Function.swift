@@ -26,11 +26,12 @@ public enum Constant: Hashable, Sendable {
 /// (log2) and the access width, so the backend and bounds-check elimination need not look back at wasm.
 public struct MemoryAccess: Hashable, Sendable {
     public var memory: UInt32
-    public var offset: UInt32
+    /// Above `UInt32.max` only for a 64-bit memory.
+    public var offset: UInt64
     public var alignmentLog2: UInt32
     public var size: Int
 
-    public init(memory: UInt32 = 0, offset: UInt32, alignmentLog2: UInt32, size: Int) {
+    public init(memory: UInt32 = 0, offset: UInt64, alignmentLog2: UInt32, size: Int) {
         self.memory = memory
         self.offset = offset
         self.alignmentLog2 = alignmentLog2
@@ -109,10 +110,15 @@ public enum Terminator: Hashable, Sendable {
 public struct IRInstruction: Hashable, Sendable {
     public var results: [Value]
     public var operation: Operation
+    /// A `call` or `call_indirect` that is a wasm tail call (`return_call`, `return_call_indirect`):
+    /// its block returns exactly its results (constants aside, nothing else follows), and the backend
+    /// replaces the caller's frame with the callee's (constant stack).
+    public var isTailCall: Bool
 
-    public init(results: [Value], operation: Operation) {
+    public init(results: [Value], operation: Operation, isTailCall: Bool = false) {
         self.results = results
         self.operation = operation
+        self.isTailCall = isTailCall
     }
 }
 

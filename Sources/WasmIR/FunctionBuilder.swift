@@ -156,6 +156,14 @@ public struct FunctionBuilder {
         function.blocks[Int(block.index)].instructions.append(instruction)
     }
 
+    /// Marks the current block's last instruction, a call, as a tail call (see `IRInstruction.isTailCall`).
+    public mutating func markTailCall() {
+        guard let block = currentBlock, let last = function.blocks[Int(block.index)].instructions.indices.last else {
+            return record("tail call mark without a call")
+        }
+        function.blocks[Int(block.index)].instructions[last].isTailCall = true
+    }
+
     /// Ends the current block and records it as a predecessor of each target.
     public mutating func terminate(_ terminator: Terminator) {
         guard let block = currentBlock else { return record("terminator outside any block") }

@@ -50,7 +50,7 @@ struct IRPrinter {
     }
 
     private func line(for instruction: IRInstruction) -> String {
-        let body = text(of: instruction.operation)
+        let body = (instruction.isTailCall ? "tail " : "") + text(of: instruction.operation)
         guard !instruction.results.isEmpty else { return body }
         let results = instruction.results.map { value in
             namesResultType(instruction.operation) ? value.description : "\(value): \(typeName(of: value))"

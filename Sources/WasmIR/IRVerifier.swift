@@ -35,6 +35,8 @@ struct ModuleDeclarations {
     let globals: [GlobalType]
     let tables: [TableType]
     let memoryCount: Int
+    /// Each memory's address type (`i64` for memory64).
+    let memoryAddressTypes: [ValueType]
     let dataCount: Int
     let elementCount: Int
 
@@ -47,6 +49,7 @@ struct ModuleDeclarations {
         globals = module.allGlobalTypes
         tables = module.allTables
         memoryCount = module.allMemories.count
+        memoryAddressTypes = module.allMemories.map(\.addressType)
         dataCount = max(module.data.count, Int(module.dataCount ?? 0))
         elementCount = module.elements.count
     }
@@ -164,6 +167,7 @@ final class IRVerifier {
                     if let problem = uses.check(value, in: block.id, at: use) { throw failure(problem) }
                 }
                 try checkTypes(of: instructions[position])
+                if instructions[position].isTailCall { try checkTailCall(instructions[position], at: position, in: block) }
             }
         }
         currentLocation = .terminator
@@ -173,6 +177,20 @@ final class IRVerifier {
             if let problem = uses.check(value, in: block.id, at: end) { throw failure(problem) }
         }
         try checkTypes(of: terminator)
+    }
+
+    /// A tail call is a call whose block returns exactly its results, with only constants after it.
+    private func checkTailCall(_ instruction: IRInstruction, at position: Int, in block: IRBlock) throws(IRVerificationError) {
+        switch instruction.operation {
+        case .call, .callIndirect: break
+        default: throw failure("only a call can be a tail call")
+        }
+        for later in block.instructions[(position + 1)...] {
+            guard case .constant = later.operation else { throw failure("a tail call must end its block") }
+        }
+        guard case .return(let values)? = block.terminator, values == instruction.results else {
+            throw failure("a tail call's block must return the call's results")
+        }
     }
 
     // MARK: - Types
@@ -238,17 +256,17 @@ final class IRVerifier {
             try expectResult(instruction, type(of: ifTrue))
         case .load(let op, let access, let address):
             try expectAccess(access, size: op.accessSize)
-            try expect(address, .i32, "address")
+            try expectAddress(address, memoryAddressType(access.memory), "address")
             try expectResult(instruction, op.resultType)
         case .store(let op, let access, let address, let value):
             try expectAccess(access, size: op.accessSize)
-            try expect(address, .i32, "address")
+            try expectAddress(address, memoryAddressType(access.memory), "address")
             try expect(value, op.valueType, "stored value")
             try expectResults(instruction, [])
         case .laneAccess(let op, let access, let lane, let address, let vector):
             try expectAccess(access, size: op.accessSize)
             guard Int(lane) < op.laneCount else { throw failure("lane \(lane) out of range for \(op.name)") }
-            try expect(address, .i32, "address")
+            try expectAddress(address, memoryAddressType(access.memory), "address")
             try expect(vector, .v128, "vector")
             try expectResults(instruction, op.isStore ? [] : [.v128])
         case .shuffle(let lanes, let a, let b):
@@ -290,7 +308,7 @@ final class IRVerifier {
                 try checkCall(signature, arguments, instruction)
             }
         case .callIndirect(let typeIndex, let table, let callee, let arguments):
-            try expect(callee, .i32, "call_indirect index")
+            try expectAddress(callee, try tableAddressType(table), "call_indirect index")
             if let declarations {
                 guard Int(typeIndex) < declarations.types.count else { throw failure("type \(typeIndex) is not declared") }
                 guard Int(table) < declarations.tables.count, declarations.tables[Int(table)].elementType == .funcref else {
@@ -300,15 +318,17 @@ final class IRVerifier {
             }
         case .memorySize(let memory):
             try checkMemory(memory)
-            try expectResult(instruction, .i32)
+            try expectAddressResult(instruction, memoryAddressType(memory))
         case .memoryGrow(let memory, let delta):
             try checkMemory(memory)
-            try expect(delta, .i32, "memory.grow delta")
-            try expectResult(instruction, .i32)
+            try expectAddress(delta, memoryAddressType(memory), "memory.grow delta")
+            try expectAddressResult(instruction, memoryAddressType(memory))
         case .memoryInit(let data, let memory, let destination, let source, let count):
             try checkMemory(memory)
             if let declarations, Int(data) >= declarations.dataCount { throw failure("data segment \(data) is not declared") }
-            try expectAddresses(destination, source, count)
+            try expectAddress(destination, memoryAddressType(memory), "memory.init destination")
+            try expect(source, .i32, "memory.init source")
+            try expect(count, .i32, "memory.init count")
             try expectResults(instruction, [])
         case .dataDrop(let data):
             if let declarations, Int(data) >= declarations.dataCount { throw failure("data segment \(data) is not declared") }
@@ -316,14 +336,16 @@ final class IRVerifier {
         case .memoryCopy(let destinationMemory, let sourceMemory, let destination, let source, let count):
             try checkMemory(destinationMemory)
             try checkMemory(sourceMemory)
-            try expectAddresses(destination, source, count)
+            try expectCopy(destination, memoryAddressType(destinationMemory), source, memoryAddressType(sourceMemory), count)
             try expectResults(instruction, [])
         case .memoryFill(let memory, let destination, let value, let count):
             try checkMemory(memory)
-            try expectAddresses(destination, value, count)
+            try expectAddress(destination, memoryAddressType(memory), "memory.fill destination")
+            try expect(value, .i32, "memory.fill value")
+            try expectAddress(count, memoryAddressType(memory), "memory.fill count")
             try expectResults(instruction, [])
         case .tableGet(let table, let index):
-            try expect(index, .i32, "table index")
+            try expectAddress(index, try tableAddressType(table), "table index")
             if let element = try tableElementType(table) {
                 try expectResult(instruction, element)
             } else {
@@ -331,20 +353,20 @@ final class IRVerifier {
                 try expectReference(instruction.results[0], "table.get result")
             }
         case .tableSet(let table, let index, let value):
-            try expect(index, .i32, "table index")
+            try expectAddress(index, try tableAddressType(table), "table index")
             try expectTableElement(value, table)
             try expectResults(instruction, [])
         case .tableSize(let table):
             _ = try tableElementType(table)
-            try expectResult(instruction, .i32)
+            try expectAddressResult(instruction, try tableAddressType(table))
         case .tableGrow(let table, let initial, let delta):
             try expectTableElement(initial, table)
-            try expect(delta, .i32, "table.grow delta")
-            try expectResult(instruction, .i32)
+            try expectAddress(delta, try tableAddressType(table), "table.grow delta")
+            try expectAddressResult(instruction, try tableAddressType(table))
         case .tableFill(let table, let destination, let value, let count):
-            try expect(destination, .i32, "table.fill destination")
+            try expectAddress(destination, try tableAddressType(table), "table.fill destination")
             try expectTableElement(value, table)
-            try expect(count, .i32, "table.fill count")
+            try expectAddress(count, try tableAddressType(table), "table.fill count")
             try expectResults(instruction, [])
         case .tableCopy(let destinationTable, let sourceTable, let destination, let source, let count):
             let destinationType = try tableElementType(destinationTable)
@@ -352,12 +374,14 @@ final class IRVerifier {
             if let destinationType, let sourceType, destinationType != sourceType {
                 throw failure("table.copy between \(sourceType) and \(destinationType) tables")
             }
-            try expectAddresses(destination, source, count)
+            try expectCopy(destination, try tableAddressType(destinationTable), source, try tableAddressType(sourceTable), count)
             try expectResults(instruction, [])
         case .tableInit(let element, let table, let destination, let source, let count):
             _ = try tableElementType(table)
             if let declarations, Int(element) >= declarations.elementCount { throw failure("element segment \(element) is not declared") }
-            try expectAddresses(destination, source, count)
+            try expectAddress(destination, try tableAddressType(table), "table.init destination")
+            try expect(source, .i32, "table.init source")
+            try expect(count, .i32, "table.init count")
             try expectResults(instruction, [])
         case .elemDrop(let element):
             if let declarations, Int(element) >= declarations.elementCount { throw failure("element segment \(element) is not declared") }
@@ -388,10 +412,41 @@ final class IRVerifier {
         if let declarations, Int(memory) >= declarations.memoryCount { throw failure("memory \(memory) is not declared") }
     }
 
-    private func expectAddresses(_ a: Value, _ b: Value, _ c: Value) throws(IRVerificationError) {
-        try expect(a, .i32, "operand")
-        try expect(b, .i32, "operand")
-        try expect(c, .i32, "operand")
+    /// A memory's address type, or nil without a module to ask.
+    private func memoryAddressType(_ memory: UInt32) -> IRType? {
+        guard let declarations, Int(memory) < declarations.memoryAddressTypes.count else { return nil }
+        return declarations.memoryAddressTypes[Int(memory)]
+    }
+
+    /// A table's address type, or nil without a module to ask.
+    private func tableAddressType(_ table: UInt32) throws(IRVerificationError) -> IRType? {
+        guard let declarations else { return nil }
+        guard Int(table) < declarations.tables.count else { throw failure("table \(table) is not declared") }
+        return declarations.tables[Int(table)].addressType
+    }
+
+    /// `value` has address type `type`, or (without a module) `i32` or `i64`.
+    private func expectAddress(_ value: Value, _ type: IRType?, _ what: String) throws(IRVerificationError) {
+        if let type { return try expect(value, type, what) }
+        guard [.i32, .i64].contains(self.type(of: value)) else { throw failure("\(what) \(value) is not an address") }
+    }
+
+    private func expectAddressResult(_ instruction: IRInstruction, _ type: IRType?) throws(IRVerificationError) {
+        if let type { return try expectResult(instruction, type) }
+        guard instruction.results.count == 1 else { throw failure("\(instruction.results.count) results, expected 1") }
+        try expectAddress(instruction.results[0], nil, "result")
+    }
+
+    /// The operands of `memory.copy` and `table.copy`: the count is `i64` only between 64-bit ones.
+    private func expectCopy(_ destination: Value, _ destinationType: IRType?, _ source: Value, _ sourceType: IRType?,
+                            _ count: Value) throws(IRVerificationError) {
+        try expectAddress(destination, destinationType, "copy destination")
+        try expectAddress(source, sourceType, "copy source")
+        if let destinationType, let sourceType {
+            try expect(count, destinationType == .i64 && sourceType == .i64 ? .i64 : .i32, "copy count")
+        } else {
+            try expectAddress(count, nil, "copy count")
+        }
     }
 
     /// The element type of `table`, or nil without a module to ask.

@@ -28,6 +28,9 @@ struct WastCommand: ParsableCommand {
     @Option(name: .long, help: "With --jobs above 1: seconds one command may run before its process is killed.")
     var timeout: Double = 120
 
+    @Option(name: .long, help: "The spec edition assert_invalid and assert_malformed are checked against: 3.0, or 2.0 for the 2.0 suite, which rejects some modules 3.0 accepts (multiple memories, memory indices, extended constant expressions).")
+    var specVersion: SpecVersionArgument = .v3
+
     /// Set on child processes: report progress after every command so a crash loses no counts.
     @Flag(name: .long, help: .hidden)
     var reportProgress = false
@@ -40,7 +43,7 @@ struct WastCommand: ParsableCommand {
     func run() throws {
         let options = WastRunner.Options(compilation: compilation.options(), verbose: verbose,
                                          cacheDirectory: compilation.cacheDirectory,
-                                         reportProgress: reportProgress)
+                                         reportProgress: reportProgress, specVersion: specVersion.version)
         let runner = WastRunner(options: options)
         let tally: WastTally
         do {
@@ -48,6 +51,7 @@ struct WastCommand: ParsableCommand {
                 let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
                 var childArguments = ["wast"] + compilation.commandLine
                 if verbose { childArguments.append("--verbose") }
+                childArguments += ["--spec-version", specVersion.rawValue]
                 tally = try runner.runInChildProcesses(paths: paths, executable: executable, arguments: childArguments, jobs: jobs, timeout: timeout)
             } else {
                 tally = try runner.run(paths: paths)
@@ -58,4 +62,12 @@ struct WastCommand: ParsableCommand {
         }
         if tally.failed > 0 { throw ExitCode.failure }
     }
+}
+
+/// `--spec-version 2.0|3.0`.
+enum SpecVersionArgument: String, ExpressibleByArgument, CaseIterable {
+    case v2 = "2.0"
+    case v3 = "3.0"
+
+    var version: WastSpecVersion { self == .v2 ? .v2 : .v3 }
 }

@@ -26,13 +26,13 @@ public enum FrontendError: Error, CustomStringConvertible {
 /// The frontend as one call per stage: decode, validate, translate to verified SSA IR.
 public enum Frontend {
     /// Decodes and validates; returns the module when it is valid.
-    public static func validate(_ bytes: [UInt8]) throws(FrontendError) -> Module {
+    public static func validate(_ bytes: [UInt8], version: SpecVersion = .v3) throws(FrontendError) -> Module {
         do {
-            let module = try decodeModule(bytes)
-            try validateModule(module)
+            let module = try decodeModule(bytes, version: version)
+            try validateModule(module, version: version)
             return module
         } catch {
-            throw .rejected(error)
+            throw error.kind == .unsupported ? .unsupported(error.message) : .rejected(error)
         }
     }
 
@@ -48,7 +48,7 @@ public enum Frontend {
             module = try stage("decode") { () throws(WasmError) in try decodeModule(bytes) }
             try stage("validate") { () throws(WasmError) in try validateModule(module) }
         } catch {
-            throw .rejected(error)
+            throw error.kind == .unsupported ? .unsupported(error.message) : .rejected(error)
         }
         let irModule: IRModule
         do {

@@ -67,9 +67,11 @@ public final class Linker {
         case (.table(let type), .table(let pointer)):
             let table = TableView(pointer)
             guard table.elementType == type.elementType else { return "expected a \(type.elementType) table, got \(table.elementType.map(\.description) ?? "?")" }
+            guard table.is64 == type.limits.is64 else { return "expected \(type.addressType) indices, got \(table.is64 ? "i64" : "i32")" }
             return limitsMismatch(size: table.size, maximum: table.maximum, expected: type.limits)
         case (.memory(let type), .memory(let pointer)):
             let memory = MemoryView(pointer)
+            guard memory.is64 == type.limits.is64 else { return "expected \(type.addressType) addresses, got \(memory.is64 ? "i64" : "i32")" }
             return limitsMismatch(size: memory.pages, maximum: memory.maximumPages, expected: type.limits)
         case (.global(let type), .global(_, let actual)):
             return type == actual ? nil : "expected \(describe(type)), got \(describe(actual))"
@@ -80,6 +82,7 @@ public final class Linker {
 
     /// Limits match when the current size is at least the minimum and the maximum is no looser.
     private func limitsMismatch(size: UInt32, maximum: UInt32?, expected: Limits) -> String? {
+        // A 64-bit import's limits arrive clamped to u32 (see wasmc_import), beyond any size here.
         if size < expected.minimum { return "size \(size) is below the minimum \(expected.minimum)" }
         if let required = expected.maximum {
             guard let maximum else { return "no maximum, expected at most \(required)" }

@@ -34,7 +34,8 @@ struct ModuleDescriptor {
             guard let entry = descriptor.imports?[index], let module = entry.module, let name = entry.name else {
                 throw .link("the descriptor's import \(index) is unreadable")
             }
-            let limits = Limits(minimum: entry.min, maximum: entry.has_max != 0 ? entry.max : nil)
+            let limits = Limits(minimum: UInt64(entry.min), maximum: entry.has_max != 0 ? UInt64(entry.max) : nil,
+                                is64: entry.address64 != 0)
             let importDescriptor: ImportDescriptor
             switch Int(entry.kind) {
             case Int(WASMC_EXTERN_FUNC): importDescriptor = .function(typeIndex: entry.type_index)
@@ -135,6 +136,7 @@ struct TableView {
     var elementType: ReferenceType? { ReferenceType(rawValue: table.element_type) }
     var size: UInt32 { table.size }
     var maximum: UInt32? { table.has_max != 0 ? table.max : nil }
+    var is64: Bool { table.address64 != 0 }
 }
 
 /// A `wasmc_memory`.
@@ -145,6 +147,7 @@ struct MemoryView {
     private var memory: wasmc_memory { pointer.assumingMemoryBound(to: wasmc_memory.self).pointee }
     var pages: UInt32 { memory.pages }
     var maximumPages: UInt32? { memory.has_max != 0 ? memory.max_pages : nil }
+    var is64: Bool { memory.address64 != 0 }
 }
 
 /// A `wasmc_global`: a 16-byte value cell, its type and mutability.

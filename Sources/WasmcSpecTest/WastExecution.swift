@@ -9,14 +9,18 @@ struct WastExecution {
     let engine: LazyEngine
     let directory: URL
     let scriptName: String
+    let specVersion: SpecVersion
     private var createdLinker: Linker?
     private var current: Instance?
     /// Set when the most recent module failed to load, so actions on it report why.
     private var currentFailure: String?
     private var named: [String: Instance] = [:]
+    /// Modules compiled by `module definition`, by name, for `module instance`.
+    private var definitions: [String: LoadedModule] = [:]
     private var instances: [Instance] = []
 
-    init(engine: LazyEngine, directory: URL, scriptName: String) {
+    init(engine: LazyEngine, directory: URL, scriptName: String, specVersion: SpecVersion = .v3) {
+        self.specVersion = specVersion
         self.engine = engine
         self.directory = directory
         self.scriptName = scriptName
@@ -34,6 +38,8 @@ struct WastExecution {
     mutating func execute(_ command: WastCommand) -> (WastOutcome, String?) {
         switch command.type {
         case "module": return defineModule(command)
+        case "module_definition": return compileDefinition(command)
+        case "module_instance": return instantiateDefinition(command)
         case "register": return register(command)
         case "action": return performAction(command)
         case "assert_return": return assertReturn(command)
@@ -71,6 +77,40 @@ struct WastExecution {
         } catch {
             currentFailure = "module at line \(command.line) failed: \(error)"
             if let name = command.name { named[name] = nil }
+            return (.failed, "\(error)")
+        }
+    }
+
+    /// `(module definition $M …)`: compiles the module without instantiating it.
+    private mutating func compileDefinition(_ command: WastCommand) -> (WastOutcome, String?) {
+        do {
+            let bytes = try WastConverter.moduleBytes(command, in: directory)
+            let module = try linker().engine.load(bytes)
+            if let name = command.name { definitions[name] = module }
+            return (.passed, nil)
+        } catch {
+            if let name = command.name { definitions[name] = nil }
+            return (.failed, "\(error)")
+        }
+    }
+
+    /// `(module instance $I $M)`: instantiates a defined module; the instance becomes the current one.
+    private mutating func instantiateDefinition(_ command: WastCommand) -> (WastOutcome, String?) {
+        current = nil
+        guard let name = command.module, let module = definitions[name] else {
+            currentFailure = "module instance at line \(command.line): no module definition \(command.module ?? "(none)")"
+            return (.failed, currentFailure)
+        }
+        do {
+            let instance = try linker().instantiate(module)
+            instances.append(instance)
+            current = instance
+            currentFailure = nil
+            if let alias = command.instance { named[alias] = instance }
+            return (.passed, nil)
+        } catch {
+            currentFailure = "module instance at line \(command.line) failed: \(error)"
+            if let alias = command.instance { named[alias] = nil }
             return (.failed, "\(error)")
         }
     }
@@ -169,7 +209,7 @@ struct WastExecution {
         let expectedText = command.text ?? ""
         do {
             let bytes = try WastConverter.moduleBytes(command, in: directory)
-            _ = try Frontend.validate(bytes)
+            _ = try Frontend.validate(bytes, version: specVersion)
             return (.failed, "module was accepted, expected \(expectedKind.rawValue): \(expectedText)")
         } catch let error as FrontendError {
             guard case .rejected(let wasmError) = error else { return (.failed, "\(error)") }

@@ -7,6 +7,9 @@ import WasmcHost
 /// Runs `.wast` spec scripts against compiled code: each script is converted with
 /// `wasm-tools json-from-wast`, its modules are compiled, linked and instantiated, and every assertion
 /// is checked on the native results.
+/// The spec edition a script's rejections are checked against (re-exported for the command line).
+public typealias WastSpecVersion = SpecVersion
+
 public struct WastRunner: Sendable {
     public struct Options: Sendable {
         public var compilation: CompilationOptions
@@ -20,10 +23,14 @@ public struct WastRunner: Sendable {
         /// Print machine-readable progress after every command (for a parent running scripts in
         /// child processes) instead of the per-file and closing lines.
         public var reportProgress: Bool
+        /// The spec edition `assert_invalid` and `assert_malformed` are checked against: the 2.0 suite
+        /// rejects some modules that 3.0 accepts (see `SpecVersion`).
+        public var specVersion: SpecVersion
 
         public init(compilation: CompilationOptions = CompilationOptions(), verbose: Bool = false,
                     workDirectory: URL? = nil, cacheDirectory: URL? = ArtifactCache.defaultDirectory(),
-                    reportProgress: Bool = false) {
+                    reportProgress: Bool = false, specVersion: SpecVersion = .v3) {
+            self.specVersion = specVersion
             self.compilation = compilation
             self.verbose = verbose
             self.workDirectory = workDirectory
@@ -94,7 +101,8 @@ public struct WastRunner: Sendable {
             if options.verbose { output("\(script.lastPathComponent): \(error)") }
             return tally
         }
-        var execution = WastExecution(engine: engine, directory: work, scriptName: script.lastPathComponent)
+        var execution = WastExecution(engine: engine, directory: work, scriptName: script.lastPathComponent,
+                                      specVersion: options.specVersion)
         defer { execution.tearDown() }
         var tally = WastTally()
         tally.commandCount = parsed.commands.count

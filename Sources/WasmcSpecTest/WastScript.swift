@@ -31,9 +31,12 @@ public struct WastCommand: Decodable, Sendable {
     public var expected: [WastJSONValue]?
     /// `register`: the import module name the instance becomes visible as.
     public var registeredAs: String?
+    /// `module_instance`: the new instance's name and the `module_definition` it instantiates.
+    public var instance: String?
+    public var module: String?
 
     enum CodingKeys: String, CodingKey {
-        case type, line, name, filename, text, action, expected
+        case type, line, name, filename, text, action, expected, instance, module
         case moduleType = "module_type"
         case binaryFilename = "binary_filename"
         case registeredAs = "as"

@@ -31,6 +31,7 @@ struct RuntimeABITests {
         #expect(RuntimeABI.memoryBase == 0 && RuntimeABI.memorySizeBytes == 8 && RuntimeABI.memoryPages == 16)
         #expect(RuntimeABI.tableSize == 8)
         #expect(RuntimeABI.functionCode == 0 && RuntimeABI.functionTypeID == 8 && RuntimeABI.functionInstance == 16)
+        #expect(RuntimeABI.functionTailCode == 24)
         #expect(RuntimeABI.segmentLength == 8)
     }
 }

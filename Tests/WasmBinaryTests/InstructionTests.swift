@@ -18,12 +18,12 @@ import WasmBinary
         return Array(instructions.dropLast())
     }
 
-    private func bodyFailure(_ code: [UInt8]) -> String? {
+    private func bodyFailure(_ code: [UInt8], version: SpecVersion = .v3) -> String? {
         let body: [UInt8] = [0x00] + code
         return B.failure(B.module(
             B.section(1, [0x01, 0x60, 0x00, 0x00]),
             B.section(3, [0x01, 0x00]),
-            B.section(10, [0x01] + B.unsignedLEB(UInt64(body.count)) + body)))
+            B.section(10, [0x01] + B.unsignedLEB(UInt64(body.count)) + body)), version: version)
     }
 
     @Test func control() throws {
@@ -40,7 +40,13 @@ import WasmBinary
         #expect(try decodeBody([0x43, 0x00, 0x00, 0x80, 0x3F, 0x42, 0x7F]) == [.f32Const(0x3F80_0000), .i64Const(-1)])
         #expect(try decodeBody([0xFC, 0x08, 0x00, 0x00, 0xFC, 0x0A, 0x00, 0x00, 0xFC, 0x0B, 0x00])
             == [.memoryInit(data: 0, memory: 0), .memoryCopy(destination: 0, source: 0), .memoryFill(memory: 0)])
-        #expect(bodyFailure([0x3F, 0x01, 0x0B]) == "zero byte expected")
+        // Multi-memory (3.0): memory indices in place of 2.0's zero bytes, and memarg flag bit 6.
+        #expect(try decodeBody([0x3F, 0x01, 0x28, 0x42, 0x03, 0x10, 0xFC, 0x0A, 0x02, 0x01])
+            == [.memorySize(memory: 1), .load(.i32Load, MemArg(alignment: 2, offset: 16, memory: 3)),
+                .memoryCopy(destination: 2, source: 1)])
+        #expect(bodyFailure([0x28, 0x80, 0x01, 0x00, 0x0B]) == "malformed memop flags")
+        #expect(bodyFailure([0x3F, 0x01, 0x0B], version: .v2) == "zero byte expected")
+        #expect(bodyFailure([0x28, 0x42, 0x00, 0x10, 0x0B], version: .v2) == "malformed memop flags")
     }
 
     @Test func referencesAndTables() throws {
@@ -66,6 +72,6 @@ import WasmBinary
         #expect(bodyFailure([0x01]) == "unexpected end of section or function")
         #expect(bodyFailure([0x05, 0x0B]) == "END opcode expected")
         #expect(bodyFailure([0x0B, 0x01]) == "section size mismatch")
-        #expect(bodyFailure([0xFF, 0x0B]) == "illegal opcode")
+        #expect(bodyFailure([0xFF, 0x0B]) == "illegal opcode ff")
     }
 }

@@ -28,9 +28,9 @@ enum ModuleBytes {
     static func module(_ sections: [UInt8]...) -> [UInt8] { header + sections.flatMap { $0 } }
 
     /// The reason a decode failed, or nil when it succeeded.
-    static func failure(_ bytes: [UInt8]) -> String? {
+    static func failure(_ bytes: [UInt8], version: SpecVersion = .v3) -> String? {
         do throws(WasmError) {
-            _ = try decodeModule(bytes)
+            _ = try decodeModule(bytes, version: version)
             return nil
         } catch {
             return error.message

@@ -116,7 +116,8 @@ struct ValidationFunctionTests {
         let module = singleFunction([], [], [.i32Const(1), .globalSet(0)]) { module in
             module.globals = [Global(type: GlobalType(valueType: .i32, mutability: .constant), initializer: constant(.i32Const(0)))]
         }
-        #expect(validationError(module)?.message == "global is immutable")
+        #expect(validationError(module)?.message == "immutable global")
+        #expect(validationError(module, version: .v2)?.message == "global is immutable")
         #expect(validationError(singleFunction([], [], [.globalGet(3), .drop]))?.message == "unknown global 3")
     }
 
@@ -163,6 +164,26 @@ struct ValidationFunctionTests {
         #expect(validationError(set) == nil)
         #expect(validationError(singleFunction([], [], [.tableSize(table: 0), .drop]))?.message == "unknown table 0")
         #expect(validationError(singleFunction([], [], [.elemDrop(element: 0)]))?.message == "unknown elem segment 0")
+    }
+
+    @Test func tailCallsNeedTheCallersResultsAndAddressTypedIndices() {
+        // Function 0: (i32) -> (i32), calling itself; then (i32) -> (): a result mismatch.
+        let same = singleFunction([.i32], [.i32], [.localGet(0), .returnCall(function: 0)])
+        #expect(validationError(same) == nil)
+        var differentResults = ModuleBuilder()
+        let callee = differentResults.addFunction([.i32], [.i32], body: [.localGet(0)])
+        _ = differentResults.addFunction([.i32], [], body: [.localGet(0), .returnCall(function: callee)])
+        #expect(validationError(differentResults.module)?.message == "type mismatch")
+        // Code after a tail call is unreachable, so its stack is polymorphic.
+        let thenAnything = singleFunction([.i32], [.i32], [.localGet(0), .returnCall(function: 0), .plain(.i32Add)])
+        #expect(validationError(thenAnything) == nil)
+        let table64: (inout Module) -> Void = { module in
+            module.tables = [TableType(elementType: .funcref, limits: Limits(minimum: 1, is64: true))]
+        }
+        let indirect64 = singleFunction([.i32], [.i32], [.localGet(0), .i64Const(0), .returnCallIndirect(type: 0, table: 0)], configure: table64)
+        #expect(validationError(indirect64) == nil)
+        let indirect32 = singleFunction([.i32], [.i32], [.localGet(0), .i32Const(0), .returnCallIndirect(type: 0, table: 0)], configure: table64)
+        #expect(validationError(indirect32)?.message == "type mismatch")
     }
 
     @Test func refFuncNeedsADeclaration() {

@@ -4,11 +4,12 @@ import WasmBinary
 
 @Suite("Validation: module rules")
 struct ValidationModuleTests {
-    @Test func atMostOneMemory() {
+    @Test func multipleMemoriesFrom3_0() {
         var module = Module()
         module.imports = [Import(module: "m", name: "mem", descriptor: .memory(MemoryType(limits: Limits(minimum: 0))))]
         module.memories = [MemoryType(limits: Limits(minimum: 0))]
-        #expect(validationError(module)?.message == "multiple memories")
+        #expect(validationError(module) == nil)
+        #expect(validationError(module, version: .v2)?.message == "multiple memories")
     }
 
     @Test func multipleTablesAreAllowed() {
@@ -62,10 +63,20 @@ struct ValidationModuleTests {
         module.globals = [Global(type: GlobalType(valueType: .i32, mutability: .constant), initializer: constant(.globalGet(0)))]
         #expect(validationError(module) == nil)
 
+        // 3.0 reads earlier defined globals too, never the global itself or later ones; 2.0 only imports.
         module.globals.append(Global(type: imported, initializer: constant(.globalGet(1))))
-        #expect(validationError(module)?.message == "unknown global 1")
+        #expect(validationError(module) == nil)
+        #expect(validationError(module, version: .v2)?.message == "unknown global 1")
+        module.globals[1].initializer = constant(.globalGet(2))
+        #expect(validationError(module)?.message == "unknown global 2")
 
+        // Extended constants: i32/i64 add, sub and mul over constant operands.
+        module.globals[1].initializer = ConstantExpression(instructions: [.globalGet(0), .i32Const(2), .plain(.i32Mul)], offset: 0)
+        #expect(validationError(module) == nil)
+        #expect(validationError(module, version: .v2)?.message == "constant expression required")
         module.globals[1].initializer = constant(.plain(.i32Add))
+        #expect(validationError(module)?.message == "type mismatch")
+        module.globals[1].initializer = ConstantExpression(instructions: [.i32Const(1), .i32Const(2), .plain(.i32DivS)], offset: 0)
         #expect(validationError(module)?.message == "constant expression required")
 
         module.globals[1].initializer = constant(.i64Const(0))

@@ -38,9 +38,9 @@ func singleFunction(_ parameters: [ValueType] = [], _ results: [ValueType] = [],
 }
 
 /// The validation error for `module`, or nil when it validates.
-func validationError(_ module: Module) -> WasmError? {
+func validationError(_ module: Module, version: SpecVersion = .v3) -> WasmError? {
     do {
-        try validateModule(module)
+        try validateModule(module, version: version)
         return nil
     } catch {
         return error

@@ -159,7 +159,7 @@ struct IRVerifierTests {
         #expect(verificationFailure(loop.function)?.message.contains("branch to the entry block") == true)
     }
 
-    @Test func rejectsMemoryAccessOfTheWrongWidthAndNonI32Addresses() {
+    @Test func rejectsMemoryAccessOfTheWrongWidthAndNonIntegerAddresses() {
         var ir = HandBuiltFunction(results: [.i64])
         let entry = ir.function.entry
         let address = ir.constant(entry, 0)
@@ -167,11 +167,34 @@ struct IRVerifierTests {
         ir.terminate(entry, .return(loaded))
         #expect(verificationFailure(ir.function)?.message.contains("memory access of 4 bytes") == true)
 
+        // Without the module an i64 address may be a memory64 one; a float never is.
         var wide = HandBuiltFunction(results: [.i64])
-        let wideAddress = wide.append(wide.function.entry, .constant(.i64(0)), [.i64])[0]
+        let wideAddress = wide.append(wide.function.entry, .constant(.f32(0)), [.f32])[0]
         let value = wide.append(wide.function.entry, .load(.i64Load, MemoryAccess(offset: 0, alignmentLog2: 3, size: 8), address: wideAddress), [.i64])
         wide.terminate(wide.function.entry, .return(value))
         #expect(verificationFailure(wide.function)?.message.contains("address") == true)
+    }
+
+    @Test func tailCallsEndTheirBlockReturningTheCallsResults() {
+        var ir = HandBuiltFunction(results: [.i32])
+        let entry = ir.function.entry
+        let argument = ir.constant(entry, 1)
+        let results = ir.append(entry, .call(function: 0, arguments: [argument]), [.i32])
+        ir.function.blocks[0].instructions[1].isTailCall = true
+        ir.terminate(entry, .return(results))
+        #expect(verificationFailure(ir.function) == nil)
+
+        var early = ir
+        early.function.blocks[0].instructions.append(IRInstruction(results: [], operation: .globalSet(0, argument)))
+        #expect(verificationFailure(early.function)?.message.contains("must end its block") == true)
+
+        var other = ir
+        other.function.blocks[0].terminator = .return([argument])
+        #expect(verificationFailure(other.function)?.message.contains("return the call's results") == true)
+
+        var notACall = ir
+        notACall.function.blocks[0].instructions[0].isTailCall = true
+        #expect(verificationFailure(notACall.function)?.message.contains("only a call") == true)
     }
 
     @Test func acceptsUnreachableBlocksThatOnlyUseTheirOwnValues() {

@@ -14,7 +14,7 @@ extern "C" {
 #endif
 
 /** Bumped whenever a structure below or the calling convention changes. */
-#define WASMC_ABI_VERSION 3
+#define WASMC_ABI_VERSION 4
 
 typedef uint32_t wasmc_trap_code;
 
@@ -29,6 +29,10 @@ typedef struct wasmc_func {
     uint32_t type_id;
     /** The instance `code` expects as its first argument. */
     void *instance;
+    /** A wasm function's body in the `tailcc` convention, which `return_call_indirect` (and a
+        `return_call` of an import) jumps to with `musttail`; NULL for host functions and for modules
+        without tail calls, which such calls call normally instead. */
+    void *tail_code;
 } wasmc_func;
 typedef const wasmc_func *wasmc_funcref;
 /** A table element or reference value: a wasmc_func pointer (funcref) or an opaque host pointer (externref); NULL is null. */
@@ -46,6 +50,9 @@ typedef struct wasmc_memory {
     uint32_t max_pages;
     /** Whether max_pages is set. */
     uint8_t has_max;
+    /** 1 for a 64-bit memory (memory64: i64 addresses, always bounds-checked explicitly; at most
+        65536 pages here, like a 32-bit one). */
+    uint8_t address64;
     /** Bytes of address space reserved at base (accessible or not). */
     uint64_t reserved_bytes;
 } wasmc_memory;
@@ -62,6 +69,8 @@ typedef struct wasmc_table {
     uint8_t element_type;
     /** Whether max is set. */
     uint8_t has_max;
+    /** 1 for a 64-bit table (table64: i64 indices). */
+    uint8_t address64;
     /** Allocated element slots. */
     uint32_t capacity;
 } wasmc_table;
@@ -88,7 +97,7 @@ typedef struct wasmc_segment {
 #define WASMC_MEMORY_SLOT 48
 #define WASMC_TABLE_SLOT 32
 #define WASMC_GLOBAL_SLOT 32
-#define WASMC_FUNC_SLOT 24
+#define WASMC_FUNC_SLOT 32
 #define WASMC_SEGMENT_SLOT 16
 #define WASMC_RESULT_SLOT 16
 
@@ -105,12 +114,14 @@ WASMC_ABI_CHECK(sizeof(wasmc_v128) == 16 && offsetof(wasmc_v128, lo) == 0 && off
 WASMC_ABI_CHECK(offsetof(wasmc_func, code) == 0, "wasmc_func.code");
 WASMC_ABI_CHECK(offsetof(wasmc_func, type_id) == 8, "wasmc_func.type_id");
 WASMC_ABI_CHECK(offsetof(wasmc_func, instance) == 16, "wasmc_func.instance");
+WASMC_ABI_CHECK(offsetof(wasmc_func, tail_code) == 24, "wasmc_func.tail_code");
 WASMC_ABI_CHECK(sizeof(wasmc_func) <= WASMC_FUNC_SLOT, "wasmc_func must fit its instance slot");
 WASMC_ABI_CHECK(offsetof(wasmc_memory, base) == 0, "wasmc_memory.base");
 WASMC_ABI_CHECK(offsetof(wasmc_memory, size_bytes) == 8, "wasmc_memory.size_bytes");
 WASMC_ABI_CHECK(offsetof(wasmc_memory, pages) == 16, "wasmc_memory.pages");
 WASMC_ABI_CHECK(offsetof(wasmc_memory, max_pages) == 20, "wasmc_memory.max_pages");
 WASMC_ABI_CHECK(offsetof(wasmc_memory, has_max) == 24, "wasmc_memory.has_max");
+WASMC_ABI_CHECK(offsetof(wasmc_memory, address64) == 25, "wasmc_memory.address64");
 WASMC_ABI_CHECK(offsetof(wasmc_memory, reserved_bytes) == 32, "wasmc_memory.reserved_bytes");
 WASMC_ABI_CHECK(sizeof(wasmc_memory) <= WASMC_MEMORY_SLOT, "wasmc_memory must fit its instance slot");
 WASMC_ABI_CHECK(offsetof(wasmc_table, elements) == 0, "wasmc_table.elements");
@@ -118,6 +129,7 @@ WASMC_ABI_CHECK(offsetof(wasmc_table, size) == 8, "wasmc_table.size");
 WASMC_ABI_CHECK(offsetof(wasmc_table, max) == 12, "wasmc_table.max");
 WASMC_ABI_CHECK(offsetof(wasmc_table, element_type) == 16, "wasmc_table.element_type");
 WASMC_ABI_CHECK(offsetof(wasmc_table, has_max) == 17, "wasmc_table.has_max");
+WASMC_ABI_CHECK(offsetof(wasmc_table, address64) == 18, "wasmc_table.address64");
 WASMC_ABI_CHECK(offsetof(wasmc_table, capacity) == 20, "wasmc_table.capacity");
 WASMC_ABI_CHECK(sizeof(wasmc_table) <= WASMC_TABLE_SLOT, "wasmc_table must fit its instance slot");
 WASMC_ABI_CHECK(offsetof(wasmc_global, value) == 0, "wasmc_global.value");
@@ -138,6 +150,8 @@ typedef struct wasmc_import {
     const char *name;
     /** WASMC_EXTERN_*. */
     uint8_t kind;
+    /** Table and memory imports: 1 for 64-bit addresses (table64, memory64). */
+    uint8_t address64;
     /** Function imports: index into the descriptor's types. */
     uint32_t type_index;
     /** Table imports: element type byte. */
@@ -148,7 +162,8 @@ typedef struct wasmc_import {
     uint8_t mutable_;
     /** Table and memory imports: whether max is set. */
     uint8_t has_max;
-    /** Table and memory imports: limits. */
+    /** Table and memory imports: limits (a 64-bit one's clamped to UINT32_MAX, which no table or memory
+        here reaches, so matching is unchanged). */
     uint32_t min;
     uint32_t max;
     /** Byte lengths of module and name: wasm names may contain NUL, so do not rely on the terminator. */
@@ -196,6 +211,7 @@ typedef struct wasmc_module_descriptor {
 WASMC_ABI_CHECK(offsetof(wasmc_import, module) == 0, "wasmc_import.module");
 WASMC_ABI_CHECK(offsetof(wasmc_import, name) == 8, "wasmc_import.name");
 WASMC_ABI_CHECK(offsetof(wasmc_import, kind) == 16, "wasmc_import.kind");
+WASMC_ABI_CHECK(offsetof(wasmc_import, address64) == 17, "wasmc_import.address64");
 WASMC_ABI_CHECK(offsetof(wasmc_import, type_index) == 20, "wasmc_import.type_index");
 WASMC_ABI_CHECK(offsetof(wasmc_import, element_type) == 24, "wasmc_import.element_type");
 WASMC_ABI_CHECK(offsetof(wasmc_import, value_type) == 25, "wasmc_import.value_type");
@@ -321,10 +337,11 @@ void wasmc_memory_delete(wasmc_memory *memory);
 uint32_t wasmc_memory_grow(wasmc_memory *memory, uint32_t delta_pages);
 /** memory.fill / memory.copy / memory.init; trap with WASMC_TRAP_MEMORY_OUT_OF_BOUNDS when a range does not fit
     (checked whole before anything is written; a zero-length range at the exact end fits; copies have memmove
-    semantics). A dropped data segment is passed as length 0 (segment may be NULL). */
-void wasmc_memory_fill(wasmc_memory *memory, uint32_t destination, uint32_t value, uint32_t count);
-void wasmc_memory_copy(wasmc_memory *destination_memory, wasmc_memory *source_memory, uint32_t destination, uint32_t source, uint32_t count);
-void wasmc_memory_init_data(wasmc_memory *memory, const uint8_t *segment, uint32_t segment_length, uint32_t destination, uint32_t source, uint32_t count);
+    semantics). A dropped data segment is passed as length 0 (segment may be NULL). Addresses and counts are
+    64-bit for memory64; compiled code zero-extends a 32-bit memory's. */
+void wasmc_memory_fill(wasmc_memory *memory, uint64_t destination, uint32_t value, uint64_t count);
+void wasmc_memory_copy(wasmc_memory *destination_memory, wasmc_memory *source_memory, uint64_t destination, uint64_t source, uint64_t count);
+void wasmc_memory_init_data(wasmc_memory *memory, const uint8_t *segment, uint32_t segment_length, uint64_t destination, uint32_t source, uint32_t count);
 
 /* ---- tables ---- */
 

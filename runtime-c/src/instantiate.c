@@ -9,12 +9,16 @@
  *            (wasmc_segment each), own memories, tables,
  *            globals and function records (WASMC_*_SLOT bytes each)
  *   [23] start function index, or UINT64_MAX
- *   then: defined functions [code pointer index, type index, name pointer index] each; defined tables [element type, min,
- *   max, has max]; defined memories [min, max, has max]; defined globals [type, mutable, constant
+ *   then: defined functions [code pointer index, type index, name pointer index, tail code pointer index or
+ *   UINT64_MAX] each; defined tables [element type, min,
+ *   max, has max, 64-bit]; defined memories [min, max, has max, 64-bit]; defined globals [type, mutable, constant
  *   expression]; element segments [mode, table, offset expression, count, count expressions];
  *   data segments [mode, memory, offset expression, length, bytes pointer index].
  *   A constant expression is [kind, index, low 64 bits, high 64 bits] with kind CONST_VALUE,
- *   CONST_GLOBAL_GET, CONST_REF_FUNC or CONST_REF_NULL. Segment modes: 0 passive, 1 active, 2 declarative.
+ *   CONST_GLOBAL_GET, CONST_REF_FUNC or CONST_REF_NULL; an extended constant expression (more than one
+ *   instruction) is [CONST_SEQUENCE, n, 0, 0] followed by n such entries, evaluated on a stack, where
+ *   the kinds CONST_I32_ADD … CONST_I64_MUL pop two operands and push the result (wrapping).
+ *   Segment modes: 0 passive, 1 active, 2 declarative.
  *
  * The order follows the spec: globals, then element segments, then data segments (each active one
  * applied and dropped in turn, trapping at the first that does not fit), then the start function. */
@@ -24,7 +28,10 @@
 #include "internal.h"
 
 #define WASMC_PLAN_MAGIC 0x57414D43504C414Eull
-enum { CONST_VALUE = 0, CONST_GLOBAL_GET = 1, CONST_REF_FUNC = 2, CONST_REF_NULL = 3 };
+enum {
+    CONST_VALUE = 0, CONST_GLOBAL_GET = 1, CONST_REF_FUNC = 2, CONST_REF_NULL = 3, CONST_SEQUENCE = 4,
+    CONST_I32_ADD = 5, CONST_I32_SUB = 6, CONST_I32_MUL = 7, CONST_I64_ADD = 8, CONST_I64_SUB = 9, CONST_I64_MUL = 10
+};
 enum { SEGMENT_PASSIVE = 0, SEGMENT_ACTIVE = 1, SEGMENT_DECLARATIVE = 2 };
 
 enum {
@@ -49,18 +56,22 @@ static void *own_at(void *instance, const wasmc_plan *plan, int field, uint64_t 
 typedef struct reader { const uint64_t *words; uint64_t position; } reader;
 static uint64_t next(reader *r) { return r->words[r->position++]; }
 
-typedef struct constant { uint64_t kind, index, low, high; } constant;
+/* A constant expression: `count` entries of 4 words each at `entries`. */
+typedef struct constant { const uint64_t *entries; uint64_t count; } constant;
 static constant next_constant(reader *r) {
-    constant c;
-    c.kind = next(r);
-    c.index = next(r);
-    c.low = next(r);
-    c.high = next(r);
+    constant c = { r->words + r->position, 1 };
+    if (c.entries[0] == CONST_SEQUENCE) {
+        c.count = c.entries[1];
+        c.entries += 4;
+        r->position += 4;
+    }
+    r->position += 4 * c.count;
     return c;
 }
 
-/* Evaluates into 16 bytes at out. */
-static void evaluate(const wasmc_plan *plan, void *instance, constant c, void *out) {
+/* Evaluates one instruction (not an operator) into 16 bytes at out. */
+static void evaluate_one(const wasmc_plan *plan, void *instance, const uint64_t *entry, void *out) {
+    struct { uint64_t kind, index, low, high; } c = { entry[0], entry[1], entry[2], entry[3] };
     memset(out, 0, 16);
     switch (c.kind) {
     case CONST_VALUE:
@@ -81,9 +92,50 @@ static void evaluate(const wasmc_plan *plan, void *instance, constant c, void *o
     }
 }
 
-static uint32_t evaluate_u32(const wasmc_plan *plan, void *instance, constant c) {
+/* Evaluates into 16 bytes at out. An extended expression works on a stack of 64-bit integers: its
+   operators are i32 and i64 arithmetic, and an i32 is kept zero-extended in the low half. */
+static void evaluate(const wasmc_plan *plan, void *instance, constant c, void *out) {
+    if (c.count == 1) {
+        evaluate_one(plan, instance, c.entries, out);
+        return;
+    }
+    uint64_t small[16] = {0};
+    uint64_t *stack = c.count <= 16 ? small : malloc(c.count * sizeof *stack);
+    if (!stack) abort();
+    uint64_t depth = 0;
+    for (uint64_t i = 0; i < c.count; i++) {
+        const uint64_t *entry = c.entries + 4 * i;
+        if (entry[0] < CONST_I32_ADD) {
+            uint8_t value[16];
+            evaluate_one(plan, instance, entry, value);
+            memcpy(&stack[depth++], value, 8);
+            continue;
+        }
+        uint64_t b = stack[--depth], a = stack[--depth], result;
+        switch (entry[0]) {
+        case CONST_I32_ADD: result = (uint32_t)((uint32_t)a + (uint32_t)b); break;
+        case CONST_I32_SUB: result = (uint32_t)((uint32_t)a - (uint32_t)b); break;
+        case CONST_I32_MUL: result = (uint32_t)((uint32_t)a * (uint32_t)b); break;
+        case CONST_I64_ADD: result = a + b; break;
+        case CONST_I64_SUB: result = a - b; break;
+        default: result = a * b; break;
+        }
+        stack[depth++] = result;
+    }
+    memset(out, 0, 16);
+    memcpy(out, &stack[0], 8);
+    if (stack != small) free(stack);
+}
+
+/* A segment offset: an i32, or an i64 for a 64-bit memory or table. */
+static uint64_t evaluate_address(const wasmc_plan *plan, void *instance, constant c, int address64) {
     uint8_t value[16];
     evaluate(plan, instance, c, value);
+    if (address64) {
+        uint64_t result;
+        memcpy(&result, value, 8);
+        return result;
+    }
     uint32_t result;
     memcpy(&result, value, 4);
     return result;
@@ -92,14 +144,14 @@ static uint32_t evaluate_u32(const wasmc_plan *plan, void *instance, constant c)
 /* Active segments are checked here rather than by the memory.init/table.init helpers: those name the
    wasm function at their caller's address, and this caller is the runtime, not wasm code. A trap names
    the segment instead (wasmc_last_trap_instantiation_step). */
-static void apply_data(wasmc_memory *memory, const uint8_t *bytes, uint64_t length, uint32_t offset) {
-    if (offset + length > memory->size_bytes) wasmc_trap_in(WASMC_TRAP_MEMORY_OUT_OF_BOUNDS, NULL);
+static void apply_data(wasmc_memory *memory, const uint8_t *bytes, uint64_t length, uint64_t offset) {
+    if (offset > memory->size_bytes || length > memory->size_bytes - offset) wasmc_trap_in(WASMC_TRAP_MEMORY_OUT_OF_BOUNDS, NULL);
     wasmc_memory_init_data(memory, bytes, (uint32_t)length, offset, 0, (uint32_t)length);
 }
 
-static void apply_elements(wasmc_table *table, const wasmc_ref *items, uint64_t count, uint32_t offset) {
-    if (offset + count > table->size) wasmc_trap_in(WASMC_TRAP_TABLE_OUT_OF_BOUNDS, NULL);
-    wasmc_table_init_elements(table, items, (uint32_t)count, offset, 0, (uint32_t)count);
+static void apply_elements(wasmc_table *table, const wasmc_ref *items, uint64_t count, uint64_t offset) {
+    if (offset > table->size || count > table->size - offset) wasmc_trap_in(WASMC_TRAP_TABLE_OUT_OF_BOUNDS, NULL);
+    wasmc_table_init_elements(table, items, (uint32_t)count, (uint32_t)offset, 0, (uint32_t)count);
 }
 
 static wasmc_trap_code instantiate(const wasmc_plan *plan, void *instance, void *const *imports) {
@@ -123,45 +175,56 @@ static wasmc_trap_code instantiate(const wasmc_plan *plan, void *instance, void 
 
     reader r = { w, HEADER_WORDS };
     uint64_t function_count = w[DEFINED_FUNCTIONS];
-    void **code = malloc((function_count ? function_count : 1) * sizeof *code);
-    const char **names = malloc((function_count ? function_count : 1) * sizeof *names);
+    /* Entry points (and tail-call bodies) with their names, for the code map. */
+    void **code = malloc((function_count ? 2 * function_count : 1) * sizeof *code);
+    const char **names = malloc((function_count ? 2 * function_count : 1) * sizeof *names);
+    uint64_t entry_count = 0;
     for (uint64_t i = 0; i < function_count; i++) {
         wasmc_func *record = own_at(instance, plan, AT_OWN_FUNCTIONS, i, WASMC_FUNC_SLOT);
         record->code = (void *)plan->pointers[next(&r)];
         record->type_id = (uint32_t)*SLOT(instance, plan, AT_TYPE_IDS, next(&r), uint64_t);
         record->instance = instance;
+        const char *name = (const char *)plan->pointers[next(&r)];
+        uint64_t tail = next(&r);
+        record->tail_code = tail == UINT64_MAX ? NULL : (void *)plan->pointers[tail];
         *SLOT(instance, plan, AT_FUNCTIONS, w[IMPORTED_FUNCTIONS] + i, wasmc_func *) = record;
         if (code && names) {
-            code[i] = record->code;
-            names[i] = (const char *)plan->pointers[next(&r)];
-        } else {
-            next(&r);
+            code[entry_count] = record->code;
+            names[entry_count++] = name;
+            if (record->tail_code) {
+                code[entry_count] = record->tail_code;
+                names[entry_count++] = name;
+            }
         }
     }
     /* Traps from signal handlers and runtime helpers find the wasm function by code address. */
-    if (code && names) wasmc_register_code(plan, function_count, code, names);
+    if (code && names) wasmc_register_code(plan, entry_count, code, names);
     free(code);
     free(names);
     for (uint64_t i = 0; i < w[DEFINED_TABLES]; i++) {
         wasmc_table *table = own_at(instance, plan, AT_OWN_TABLES, i, WASMC_TABLE_SLOT);
         uint8_t element_type = (uint8_t)next(&r);
-        uint32_t min = (uint32_t)next(&r), max = (uint32_t)next(&r);
-        int has_max = (int)next(&r);
+        uint64_t min = next(&r), max = next(&r);
+        int has_max = (int)next(&r), address64 = (int)next(&r);
         /* Checked before allocating anything; the wording is Wasmtime's. */
         if (min > WASMC_TABLE_MAX_ELEMENTS)
-            return wasmc_instantiation_failed("table minimum size of %" PRIu32 " elements exceeds table limits", min);
-        if (wasmc_table_init(table, element_type, min, max, has_max) != 0)
-            return wasmc_instantiation_failed("cannot allocate table %" PRIu64 " (minimum %" PRIu32 " elements)", i, min);
+            return wasmc_instantiation_failed("table minimum size of %" PRIu64 " elements exceeds table limits", min);
+        /* A table64 maximum beyond u32 is beyond the implementation limit too: growth stops there anyway. */
+        if (wasmc_table_init(table, element_type, (uint32_t)min, max > UINT32_MAX ? UINT32_MAX : (uint32_t)max, has_max) != 0)
+            return wasmc_instantiation_failed("cannot allocate table %" PRIu64 " (minimum %" PRIu64 " elements)", i, min);
+        table->address64 = (uint8_t)address64;
         *SLOT(instance, plan, AT_TABLES, w[IMPORTED_TABLES] + i, wasmc_table *) = table;
     }
     for (uint64_t i = 0; i < w[DEFINED_MEMORIES]; i++) {
         wasmc_memory *memory = own_at(instance, plan, AT_OWN_MEMORIES, i, WASMC_MEMORY_SLOT);
-        uint32_t min = (uint32_t)next(&r), max = (uint32_t)next(&r);
-        int has_max = (int)next(&r);
+        uint64_t min = next(&r), max = next(&r);
+        int has_max = (int)next(&r), address64 = (int)next(&r);
         if (min > WASMC_MEMORY_MAX_PAGES)
-            return wasmc_instantiation_failed("memory minimum size of %" PRIu32 " pages exceeds memory limits", min);
-        if (wasmc_memory_init(memory, min, max, has_max) != 0)
-            return wasmc_instantiation_failed("cannot reserve address space for memory %" PRIu64 " (minimum %" PRIu32 " pages)", i, min);
+            return wasmc_instantiation_failed("memory minimum size of %" PRIu64 " pages exceeds memory limits", min);
+        /* A memory64 maximum beyond 65536 pages is beyond the implementation limit: growth stops there. */
+        if (wasmc_memory_init(memory, (uint32_t)min, max > WASMC_MEMORY_MAX_PAGES ? WASMC_MEMORY_MAX_PAGES : (uint32_t)max, has_max) != 0)
+            return wasmc_instantiation_failed("cannot reserve address space for memory %" PRIu64 " (minimum %" PRIu64 " pages)", i, min);
+        memory->address64 = (uint8_t)address64;
         *SLOT(instance, plan, AT_MEMORIES, w[IMPORTED_MEMORIES] + i, wasmc_memory *) = memory;
     }
     for (uint64_t i = 0; i < w[DEFINED_GLOBALS]; i++) {
@@ -191,7 +254,7 @@ static wasmc_trap_code instantiate(const wasmc_plan *plan, void *instance, void 
         if (mode == SEGMENT_ACTIVE) {
             wasmc_table *table = *SLOT(instance, plan, AT_TABLES, table_at, wasmc_table *);
             wasmc_set_instantiation_step("element segment", (int64_t)i);
-            apply_elements(table, items, count, evaluate_u32(plan, instance, offset));
+            apply_elements(table, items, count, evaluate_address(plan, instance, offset, table->address64));
         }
     }
     for (uint64_t i = 0; i < w[DATA_COUNT]; i++) {
@@ -205,7 +268,7 @@ static wasmc_trap_code instantiate(const wasmc_plan *plan, void *instance, void 
         if (mode == SEGMENT_ACTIVE) {
             wasmc_memory *memory = *SLOT(instance, plan, AT_MEMORIES, memory_at, wasmc_memory *);
             wasmc_set_instantiation_step("data segment", (int64_t)i);
-            apply_data(memory, bytes, length, evaluate_u32(plan, instance, offset));
+            apply_data(memory, bytes, length, evaluate_address(plan, instance, offset, memory->address64));
         }
     }
 

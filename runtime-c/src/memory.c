@@ -98,17 +98,17 @@ uint32_t wasmc_memory_grow(wasmc_memory *memory, uint32_t delta_pages) {
 }
 
 /* `caller` is the helper's return address in compiled code, which names the wasm function in the report. */
-static void check_range(const wasmc_memory *memory, uint32_t start, uint32_t count, const void *caller) {
-    if ((uint64_t)start + count > memory->size_bytes) wasmc_trap_from(WASMC_TRAP_MEMORY_OUT_OF_BOUNDS, caller);
+static void check_range(const wasmc_memory *memory, uint64_t start, uint64_t count, const void *caller) {
+    if (start > memory->size_bytes || count > memory->size_bytes - start) wasmc_trap_from(WASMC_TRAP_MEMORY_OUT_OF_BOUNDS, caller);
 }
 
-void wasmc_memory_fill(wasmc_memory *memory, uint32_t destination, uint32_t value, uint32_t count) {
+void wasmc_memory_fill(wasmc_memory *memory, uint64_t destination, uint32_t value, uint64_t count) {
     check_range(memory, destination, count, __builtin_return_address(0));
     memset(memory->base + destination, (int)(value & 0xFF), count);
 }
 
-void wasmc_memory_copy(wasmc_memory *destination_memory, wasmc_memory *source_memory, uint32_t destination,
-                       uint32_t source, uint32_t count) {
+void wasmc_memory_copy(wasmc_memory *destination_memory, wasmc_memory *source_memory, uint64_t destination,
+                       uint64_t source, uint64_t count) {
     const void *caller = __builtin_return_address(0);
     check_range(destination_memory, destination, count, caller);
     check_range(source_memory, source, count, caller);
@@ -116,7 +116,7 @@ void wasmc_memory_copy(wasmc_memory *destination_memory, wasmc_memory *source_me
 }
 
 void wasmc_memory_init_data(wasmc_memory *memory, const uint8_t *segment, uint32_t segment_length,
-                            uint32_t destination, uint32_t source, uint32_t count) {
+                            uint64_t destination, uint32_t source, uint32_t count) {
     const void *caller = __builtin_return_address(0);
     if ((uint64_t)source + count > segment_length) wasmc_trap_from(WASMC_TRAP_MEMORY_OUT_OF_BOUNDS, caller);
     check_range(memory, destination, count, caller);

@@ -14,6 +14,6 @@ status=0
 for mode in "-O2 --bounds-checks guard" "-O0 --bounds-checks explicit"; do
     echo "== wasmc wast --partition-from 0 --codegen-jobs 3 $mode"
     # shellcheck disable=SC2086
-    "$wasmc" wast --jobs 2 --partition-from 0 --codegen-jobs 3 $mode "${scripts[@]}" || status=1
+    "$wasmc" wast --jobs 2 --spec-version 2.0 --partition-from 0 --codegen-jobs 3 $mode "${scripts[@]}" || status=1
 done
 exit $status

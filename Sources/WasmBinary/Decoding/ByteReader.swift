@@ -12,6 +12,8 @@ public struct ByteReader {
     /// The reason reported for reading past `limit`: the suite says "unexpected end" for the module
     /// header and custom sections, "unexpected end of section or function" inside other sections.
     public var endOfInputReason = "unexpected end"
+    /// The spec edition whose binary format applies (see `SpecVersion`).
+    public var version: SpecVersion = .v3
 
     public init(_ bytes: [UInt8], position: Int = 0) {
         self.bytes = bytes

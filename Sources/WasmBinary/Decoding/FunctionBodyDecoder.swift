@@ -59,17 +59,22 @@ struct FunctionBodyDecoder {
         }
     }
 
-    private mutating func zeroByte() throws(WasmError) {
-        let offset = reader.position
-        guard try reader.readByte() == 0 else { throw .malformed(at: offset, "zero byte expected") }
-    }
-
     private mutating func memArg() throws(WasmError) -> MemArg {
         let offset = reader.position
-        let alignment = try reader.readU32()
-        // 2^32 and beyond cannot be an alignment; bit 6 would announce a memory index (multi-memory).
-        guard alignment < 32 else { throw .malformed(at: offset, "malformed memop flags") }
-        return MemArg(alignment: alignment, offset: try reader.readU32())
+        let flags = try reader.readU32()
+        // Bit 6 announces a memory index (multi-memory, 3.0); the alignment exponent is below it.
+        guard flags < (reader.version == .v2 ? 32 : 128) else { throw .malformed(at: offset, "malformed memop flags") }
+        let memory = flags & 64 != 0 ? try reader.readU32() : 0
+        let staticOffset = reader.version == .v2 ? UInt64(try reader.readU32()) : try reader.readUnsigned(bits: 64)
+        return MemArg(alignment: flags & 63, offset: staticOffset, memory: memory)
+    }
+
+    /// A memory index; 2.0 reserves a zero byte in its place.
+    private mutating func memoryIndex() throws(WasmError) -> UInt32 {
+        guard reader.version == .v2 else { return try reader.readU32() }
+        let offset = reader.position
+        guard try reader.readByte() == 0 else { throw .malformed(at: offset, "zero byte expected") }
+        return 0
     }
 
     private mutating func blockType() throws(WasmError) -> BlockType {
@@ -81,6 +86,9 @@ struct FunctionBodyDecoder {
         if let type = ValueType(rawValue: byte) {
             reader.position += 1
             return .value(type)
+        }
+        if reader.version != .v2, byte == 0x63 || byte == 0x64 || ByteReader.heapTypeFeature(byte) != nil {
+            _ = try reader.readValueType()  // throws: a 3.0 reference type wasmc does not implement
         }
         let offset = reader.position
         let index = try reader.readSigned(bits: 33)
@@ -114,6 +122,10 @@ struct FunctionBodyDecoder {
         case 0x11:
             let type = try reader.readU32()
             return .callIndirect(type: type, table: try reader.readU32())
+        case 0x12 where reader.version != .v2: return .returnCall(function: try reader.readU32())
+        case 0x13 where reader.version != .v2:
+            let type = try reader.readU32()
+            return .returnCallIndirect(type: type, table: try reader.readU32())
         case 0x1A: return .drop
         case 0x1B: return .select(nil)
         case 0x1C:
@@ -129,23 +141,22 @@ struct FunctionBodyDecoder {
         case 0x26: return .tableSet(table: try reader.readU32())
         case 0x28...0x35: return .load(Self.scalarLoads[Int(opcode - 0x28)], try memArg())
         case 0x36...0x3E: return .store(Self.scalarStores[Int(opcode - 0x36)], try memArg())
-        case 0x3F:
-            try zeroByte()
-            return .memorySize(memory: 0)
-        case 0x40:
-            try zeroByte()
-            return .memoryGrow(memory: 0)
+        case 0x3F: return .memorySize(memory: try memoryIndex())
+        case 0x40: return .memoryGrow(memory: try memoryIndex())
         case 0x41: return .i32Const(Int32(truncatingIfNeeded: try reader.readSigned(bits: 32)))
         case 0x42: return .i64Const(try reader.readSigned(bits: 64))
         case 0x43: return .f32Const(try reader.readFixedUInt32())
         case 0x44: return .f64Const(try reader.readFixedUInt64())
-        case 0xD0: return .refNull(try reader.readReferenceType())
+        case 0xD0: return .refNull(try reader.readNullHeapType())
         case 0xD1: return .refIsNull
         case 0xD2: return .refFunc(function: try reader.readU32())
         case 0xFC: return try decodeMiscInstruction(offset: offset)
         case 0xFD: return try decodeVectorInstruction(offset: offset)
         default:
-            guard let op = PlainOpLookup.op(prefix: 0, opcode: UInt32(opcode)) else { throw .malformed(at: offset, "illegal opcode") }
+            guard let op = PlainOpLookup.op(prefix: 0, opcode: UInt32(opcode)) else {
+                if reader.version != .v2, let feature = Self.unsupportedOpcodes[opcode] { throw .unsupported(at: offset, feature) }
+                throw .malformed(at: offset, "illegal opcode \(String(opcode, radix: 16).leftPadded(to: 2))")
+            }
             return .plain(op)
         }
     }
@@ -160,18 +171,14 @@ struct FunctionBodyDecoder {
         case 8:
             usesDataIndices = true
             let data = try reader.readU32()
-            try zeroByte()
-            return .memoryInit(data: data, memory: 0)
+            return .memoryInit(data: data, memory: try memoryIndex())
         case 9:
             usesDataIndices = true
             return .dataDrop(data: try reader.readU32())
         case 10:
-            try zeroByte()
-            try zeroByte()
-            return .memoryCopy(destination: 0, source: 0)
-        case 11:
-            try zeroByte()
-            return .memoryFill(memory: 0)
+            let destination = try memoryIndex()
+            return .memoryCopy(destination: destination, source: try memoryIndex())
+        case 11: return .memoryFill(memory: try memoryIndex())
         case 12:
             let element = try reader.readU32()
             return .tableInit(element: element, table: try reader.readU32())
@@ -215,6 +222,17 @@ struct FunctionBodyDecoder {
             return .plain(op)
         }
     }
+
+    /// 3.0 opcodes wasmc does not implement yet, and the feature each belongs to.
+    private static let unsupportedOpcodes: [UInt8: UnsupportedFeature] = [
+        // call_ref, return_call_ref, ref.as_non_null, br_on_null, br_on_non_null
+        0x14: .typedFunctionReferences, 0x15: .typedFunctionReferences, 0xD4: .typedFunctionReferences,
+        0xD5: .typedFunctionReferences, 0xD6: .typedFunctionReferences,
+        0xD3: .gc, 0xFB: .gc,  // ref.eq, the GC prefix
+        // try_table, throw, throw_ref and the legacy try, catch, rethrow, delegate, catch_all
+        0x1F: .exceptionHandling, 0x08: .exceptionHandling, 0x0A: .exceptionHandling, 0x06: .exceptionHandling,
+        0x07: .exceptionHandling, 0x09: .exceptionHandling, 0x18: .exceptionHandling, 0x19: .exceptionHandling,
+    ]
 
     private static let scalarLoads: [LoadOp] = [
         .i32Load, .i64Load, .f32Load, .f64Load, .i32Load8S, .i32Load8U, .i32Load16S, .i32Load16U,

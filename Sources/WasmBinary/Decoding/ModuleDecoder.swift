@@ -1,8 +1,9 @@
 /// Decodes a whole binary module; throws a `.malformed` `WasmError` (with the suite's wording) on the
 /// first problem. Index ranges, types and other *validity* rules are left to the validator.
 /// > Note: https://webassembly.github.io/spec/core/binary/modules.html
-public func decodeModule(_ bytes: [UInt8]) throws(WasmError) -> Module {
+public func decodeModule(_ bytes: [UInt8], version: SpecVersion = .v3) throws(WasmError) -> Module {
     var decoder = ModuleDecoder(bytes)
+    decoder.reader.version = version
     return try decoder.decode()
 }
 
@@ -28,6 +29,7 @@ struct ModuleDecoder {
         while !reader.isAtEnd {
             let idOffset = reader.position
             let id = try reader.readByte()
+            if id == 13, reader.version != .v2 { throw .unsupported(at: idOffset, .exceptionHandling) }  // tag section
             guard id <= 12 else { throw .malformed(at: idOffset, "malformed section id") }
             let size = try reader.readLength()
             let start = reader.position
@@ -45,7 +47,7 @@ struct ModuleDecoder {
             case 3:
                 sawFunctionSection = true
                 module.functionTypeIndices = try vector { (r: inout ByteReader) throws(WasmError) in try r.readU32() }
-            case 4: module.tables = try vector { (r: inout ByteReader) throws(WasmError) in try r.readTableType() }
+            case 4: module.tables = try vector { (r: inout ByteReader) throws(WasmError) in try r.readTableEntry() }
             case 5: module.memories = try vector { (r: inout ByteReader) throws(WasmError) in try r.readMemoryType() }
             case 6: module.globals = try vector { (r: inout ByteReader) throws(WasmError) in try r.readGlobal() }
             case 7: module.exports = try vector { (r: inout ByteReader) throws(WasmError) in try r.readExport() }

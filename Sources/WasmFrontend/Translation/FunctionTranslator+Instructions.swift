@@ -20,6 +20,14 @@ extension FunctionTranslator {
         case .return: try translateReturn()
         case .call(let function): try translateCall(function)
         case .callIndirect(let type, let table): try translateCallIndirect(type: type, table: table)
+        case .returnCall(let function):
+            try translateCall(function)
+            builder.markTailCall()
+            try translateReturn()
+        case .returnCallIndirect(let type, let table):
+            try translateCallIndirect(type: type, table: table)
+            builder.markTailCall()
+            try translateReturn()
 
         // Parametric
         case .drop:
@@ -65,9 +73,9 @@ extension FunctionTranslator {
         case .tableGrow(let table):
             let delta = try pop()
             let initial = try pop()
-            push(builder.append(.tableGrow(table: table, initial: initial, delta: delta), resultType: .i32))
+            push(builder.append(.tableGrow(table: table, initial: initial, delta: delta), resultType: try tableAddressType(table)))
         case .tableSize(let table):
-            push(builder.append(.tableSize(table: table), resultType: .i32))
+            push(builder.append(.tableSize(table: table), resultType: try tableAddressType(table)))
         case .tableFill(let table):
             let (destination, value, count) = try popThree()
             builder.append(.tableFill(table: table, destination: destination, value: value, count: count))
@@ -90,10 +98,10 @@ extension FunctionTranslator {
                 push(builder.append(operation, resultType: .v128))
             }
         case .memorySize(let memory):
-            push(builder.append(.memorySize(memory: memory), resultType: .i32))
+            push(builder.append(.memorySize(memory: memory), resultType: try memoryAddressType(memory)))
         case .memoryGrow(let memory):
             let delta = try pop()
-            push(builder.append(.memoryGrow(memory: memory, delta: delta), resultType: .i32))
+            push(builder.append(.memoryGrow(memory: memory, delta: delta), resultType: try memoryAddressType(memory)))
         case .memoryInit(let data, let memory):
             let (destination, source, count) = try popThree()
             builder.append(.memoryInit(data: data, memory: memory, destination: destination, source: source, count: count))
@@ -191,6 +199,16 @@ extension FunctionTranslator {
     private mutating func tableElementType(_ table: UInt32) throws(TranslationError) -> ValueType {
         guard Int(table) < context.tableElementTypes.count else { throw failure("table \(table) is not declared") }
         return context.tableElementTypes[Int(table)]
+    }
+
+    private mutating func tableAddressType(_ table: UInt32) throws(TranslationError) -> ValueType {
+        guard Int(table) < context.tableAddressTypes.count else { throw failure("table \(table) is not declared") }
+        return context.tableAddressTypes[Int(table)]
+    }
+
+    private mutating func memoryAddressType(_ memory: UInt32) throws(TranslationError) -> ValueType {
+        guard Int(memory) < context.memoryAddressTypes.count else { throw failure("memory \(memory) is not declared") }
+        return context.memoryAddressTypes[Int(memory)]
     }
 
     private static func access(_ memarg: MemArg, size: Int) -> MemoryAccess {

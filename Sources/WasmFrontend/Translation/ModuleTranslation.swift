@@ -68,6 +68,9 @@ struct TranslationContext: Sendable {
     let functionTypes: [FunctionType?]
     let globalTypes: [ValueType]
     let tableElementTypes: [ValueType]
+    /// Address types (`i64` for memory64 and table64).
+    let tableAddressTypes: [ValueType]
+    let memoryAddressTypes: [ValueType]
     /// The first export name of each exported function.
     let exportNames: [UInt32: String]
 
@@ -79,6 +82,8 @@ struct TranslationContext: Sendable {
         }
         globalTypes = module.allGlobalTypes.map(\.valueType)
         tableElementTypes = module.allTables.map(\.elementType.valueType)
+        tableAddressTypes = module.allTables.map(\.addressType)
+        memoryAddressTypes = module.allMemories.map(\.addressType)
         var names: [UInt32: String] = [:]
         for export in module.exports {
             if case .function(let index) = export.descriptor, names[index] == nil { names[index] = export.name }

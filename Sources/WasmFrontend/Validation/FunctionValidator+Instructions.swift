@@ -50,9 +50,22 @@ extension FunctionValidator {
             let table = try context.table(tableIndex, at: offset)
             guard table.elementType == .funcref else { throw typeMismatch() }
             let type = try context.type(typeIndex, at: offset)
-            try pop(.i32)
+            try pop(table.addressType)
             try pop(type.parameters)
             push(type.results)
+        case .returnCall(let function):
+            let type = try context.functionType(function, at: offset)
+            guard type.results == frames[0].results else { throw typeMismatch() }
+            try pop(type.parameters)
+            markUnreachable()
+        case .returnCallIndirect(let typeIndex, let tableIndex):
+            let table = try context.table(tableIndex, at: offset)
+            guard table.elementType == .funcref else { throw typeMismatch() }
+            let type = try context.type(typeIndex, at: offset)
+            guard type.results == frames[0].results else { throw typeMismatch() }
+            try pop(table.addressType)
+            try pop(type.parameters)
+            markUnreachable()
         case .drop:
             _ = try pop()
         case .select(nil):
@@ -74,7 +87,10 @@ extension FunctionValidator {
             push(try context.global(index, at: offset).valueType)
         case .globalSet(let index):
             let global = try context.global(index, at: offset)
-            guard global.mutability == .variable else { throw .invalid(at: offset, "global is immutable") }
+            guard global.mutability == .variable else {
+                // The suites word it differently: 2.0 "global is immutable", 3.0 "immutable global".
+                throw .invalid(at: offset, context.version == .v2 ? "global is immutable" : "immutable global")
+            }
             try pop(global.valueType)
         default:
             try validateTableOrMemory(instruction)
@@ -84,72 +100,76 @@ extension FunctionValidator {
     private mutating func validateTableOrMemory(_ instruction: Instruction) throws(WasmError) {
         switch instruction {
         case .tableGet(let index):
-            let type = try context.table(index, at: offset).elementType.valueType
-            try pop(.i32)
-            push(type)
+            let table = try context.table(index, at: offset)
+            try pop(table.addressType)
+            push(table.elementType.valueType)
         case .tableSet(let index):
-            let type = try context.table(index, at: offset).elementType.valueType
-            try pop(type)
-            try pop(.i32)
+            let table = try context.table(index, at: offset)
+            try pop(table.elementType.valueType)
+            try pop(table.addressType)
         case .tableInit(let element, let table):
             let tableType = try context.table(table, at: offset)
             let elementType = try context.elementType(element, at: offset)
             guard tableType.elementType == elementType else { throw typeMismatch() }
-            try popThreeI32()
+            try pop(.i32)
+            try pop(.i32)
+            try pop(tableType.addressType)
         case .elemDrop(let element):
             _ = try context.elementType(element, at: offset)
         case .tableCopy(let destination, let source):
             let destinationType = try context.table(destination, at: offset)
             let sourceType = try context.table(source, at: offset)
             guard destinationType.elementType == sourceType.elementType else { throw typeMismatch() }
-            try popThreeI32()
+            try popCopyOperands(destinationType.addressType, sourceType.addressType)
         case .tableGrow(let index):
-            let type = try context.table(index, at: offset).elementType.valueType
-            try pop(.i32)
-            try pop(type)
-            push(.i32)
+            let table = try context.table(index, at: offset)
+            try pop(table.addressType)
+            try pop(table.elementType.valueType)
+            push(table.addressType)
         case .tableSize(let index):
-            _ = try context.table(index, at: offset)
-            push(.i32)
+            push(try context.table(index, at: offset).addressType)
         case .tableFill(let index):
-            let type = try context.table(index, at: offset).elementType.valueType
-            try pop(.i32)
-            try pop(type)
-            try pop(.i32)
+            let table = try context.table(index, at: offset)
+            try pop(table.addressType)
+            try pop(table.elementType.valueType)
+            try pop(table.addressType)
         case .load(let op, let memArg):
-            try checkMemoryAccess(memArg, size: op.accessSize)
-            try pop(.i32)
+            let addressType = try checkMemoryAccess(memArg, size: op.accessSize)
+            try pop(addressType)
             push(op.resultType)
         case .store(let op, let memArg):
-            try checkMemoryAccess(memArg, size: op.accessSize)
+            let addressType = try checkMemoryAccess(memArg, size: op.accessSize)
             try pop(op.valueType)
-            try pop(.i32)
+            try pop(addressType)
         case .laneAccess(let op, let memArg, let lane):
-            try checkMemoryAccess(memArg, size: op.accessSize)
+            let addressType = try checkMemoryAccess(memArg, size: op.accessSize)
             try checkLane(lane, below: op.laneCount)
             try pop(.v128)
-            try pop(.i32)
+            try pop(addressType)
             if !op.isStore { push(.v128) }
         case .memorySize(let memory):
-            try context.requireMemory(memory, at: offset)
-            push(.i32)
+            push(try context.memoryAddressType(memory, at: offset))
         case .memoryGrow(let memory):
-            try context.requireMemory(memory, at: offset)
-            try pop(.i32)
-            push(.i32)
+            let addressType = try context.memoryAddressType(memory, at: offset)
+            try pop(addressType)
+            push(addressType)
         case .memoryInit(let data, let memory):
-            try context.requireMemory(memory, at: offset)
+            let addressType = try context.memoryAddressType(memory, at: offset)
             try context.requireDataSegment(data, at: offset)
-            try popThreeI32()
+            try pop(.i32)
+            try pop(.i32)
+            try pop(addressType)
         case .dataDrop(let data):
             try context.requireDataSegment(data, at: offset)
         case .memoryCopy(let destination, let source):
-            try context.requireMemory(destination, at: offset)
-            try context.requireMemory(source, at: offset)
-            try popThreeI32()
+            let destinationType = try context.memoryAddressType(destination, at: offset)
+            let sourceType = try context.memoryAddressType(source, at: offset)
+            try popCopyOperands(destinationType, sourceType)
         case .memoryFill(let memory):
-            try context.requireMemory(memory, at: offset)
-            try popThreeI32()
+            let addressType = try context.memoryAddressType(memory, at: offset)
+            try pop(addressType)
+            try pop(.i32)
+            try pop(addressType)
         default:
             try validateValueInstruction(instruction)
         }
@@ -226,11 +246,12 @@ extension FunctionValidator {
         push(first ?? second)
     }
 
-    /// The (destination or offset, source or value, length) operands of the bulk operations.
-    private mutating func popThreeI32() throws(WasmError) {
-        try pop(.i32)
-        try pop(.i32)
-        try pop(.i32)
+    /// The (destination, source, count) operands of `memory.copy` and `table.copy`: each address of its
+    /// own memory's or table's type, the count `i64` only when both are 64-bit.
+    private mutating func popCopyOperands(_ destination: ValueType, _ source: ValueType) throws(WasmError) {
+        try pop(destination == .i64 && source == .i64 ? .i64 : .i32)
+        try pop(source)
+        try pop(destination)
     }
 
     @inline(__always)
@@ -239,11 +260,16 @@ extension FunctionValidator {
         return type
     }
 
-    private func checkMemoryAccess(_ memArg: MemArg, size: Int) throws(WasmError) {
-        try context.requireMemory(memArg.memory, at: offset)
+    /// Checks the memory, alignment and offset of an access; returns the memory's address type.
+    private func checkMemoryAccess(_ memArg: MemArg, size: Int) throws(WasmError) -> ValueType {
+        let addressType = try context.memoryAddressType(memArg.memory, at: offset)
         guard memArg.alignment <= UInt32(size.trailingZeroBitCount) else {
             throw .invalid(at: offset, "alignment must not be larger than natural")
         }
+        guard addressType == .i64 || memArg.offset <= UInt64(UInt32.max) else {
+            throw .invalid(at: offset, "offset out of range")
+        }
+        return addressType
     }
 
     private func checkLane(_ lane: UInt8, below count: Int) throws(WasmError) {

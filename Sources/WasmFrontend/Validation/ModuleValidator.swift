@@ -6,7 +6,7 @@ import WasmBinary
 /// globals, element and data segments, bodies, start, exports), so a module with several faults
 /// reports the same one the spec test suite expects.
 /// > Note: https://webassembly.github.io/spec/core/valid/modules.html
-public func validateModule(_ module: Module) throws(WasmError) {
+public func validateModule(_ module: Module, version: SpecVersion = .v3) throws(WasmError) {
     // The decoder enforces these; checking again keeps hand-built modules from indexing past the end.
     guard module.codes.count == module.functionTypeIndices.count else {
         throw .malformed(at: 0, "function and code section have inconsistent lengths")
@@ -15,14 +15,16 @@ public func validateModule(_ module: Module) throws(WasmError) {
         throw .malformed(at: 0, "data count and data section have inconsistent lengths")
     }
     var context = ValidationContext(module)
+    context.version = version
     try validateImports(module, context)
     for typeIndex in module.functionTypeIndices { _ = try context.type(typeIndex, at: 0) }
     for table in module.tables { try validateTable(table) }
     for memory in module.memories { try validateMemory(memory) }
     declareReferencedFunctions(module, in: &context)
 
-    for global in module.globals {
-        try context.validate(global.initializer, produces: global.type.valueType)
+    for (index, global) in module.globals.enumerated() {
+        try context.validate(global.initializer, produces: global.type.valueType,
+                             visibleGlobals: module.importedGlobalCount + (version == .v2 ? 0 : index))
     }
     for segment in module.elements { try validateElementSegment(segment, context) }
     for segment in module.data { try validateDataSegment(segment, context) }
@@ -33,7 +35,7 @@ public func validateModule(_ module: Module) throws(WasmError) {
         guard type.parameters.isEmpty, type.results.isEmpty else { throw .invalid(at: 0, "start function") }
     }
     try validateExports(module, context)
-    guard context.memoryCount <= 1 else { throw .invalid(at: 0, "multiple memories") }
+    if version == .v2, context.memoryCount > 1 { throw .invalid(at: 0, "multiple memories") }
 }
 
 private func validateImports(_ module: Module, _ context: ValidationContext) throws(WasmError) {
@@ -48,14 +50,20 @@ private func validateImports(_ module: Module, _ context: ValidationContext) thr
 }
 
 private func validateTable(_ table: TableType) throws(WasmError) {
-    // Table limits are u32 by construction, the spec's only range constraint.
+    // A 32-bit table's limits are u32s (3.0 decodes u64s); a 64-bit table's any u64.
+    if !table.limits.is64 {
+        let limit = UInt64(UInt32.max)
+        guard table.limits.minimum <= limit, (table.limits.maximum ?? 0) <= limit else {
+            throw .invalid(at: 0, "table size must be at most 2^32-1")
+        }
+    }
     try validateLimits(table.limits)
 }
 
 private func validateMemory(_ memory: MemoryType) throws(WasmError) {
-    let limit = MemoryType.maximumPageCount
+    let limit = memory.limits.is64 ? MemoryType.maximumPageCount64 : MemoryType.maximumPageCount
     guard memory.limits.minimum <= limit, (memory.limits.maximum ?? 0) <= limit else {
-        throw .invalid(at: 0, "memory size must be at most 65536 pages (4GiB)")
+        throw .invalid(at: 0, memory.limits.is64 ? "memory size must be at most 2^48 pages" : "memory size must be at most 65536 pages (4GiB)")
     }
     try validateLimits(memory.limits)
 }
@@ -85,7 +93,7 @@ private func declareReferencedFunctions(_ module: Module, in context: inout Vali
 private func validateElementSegment(_ segment: ElementSegment, _ context: ValidationContext) throws(WasmError) {
     if case .active(let tableIndex, let offset) = segment.mode {
         let table = try context.table(tableIndex, at: offset.offset)
-        try context.validate(offset, produces: .i32)
+        try context.validate(offset, produces: table.addressType)
         guard table.elementType == segment.type else { throw .invalid(at: offset.offset, "type mismatch") }
     }
     for initializer in segment.initializers {
@@ -95,8 +103,8 @@ private func validateElementSegment(_ segment: ElementSegment, _ context: Valida
 
 private func validateDataSegment(_ segment: DataSegment, _ context: ValidationContext) throws(WasmError) {
     guard case .active(let memory, let offset) = segment.mode else { return }
-    try context.requireMemory(memory, at: offset.offset)
-    try context.validate(offset, produces: .i32)
+    let addressType = try context.memoryAddressType(memory, at: offset.offset)
+    try context.validate(offset, produces: addressType)
 }
 
 private func validateBodies(_ module: Module, _ context: ValidationContext) throws(WasmError) {

@@ -9,6 +9,8 @@ struct ValidationContext {
     let functionTypeIndices: [UInt32]
     let tables: [TableType]
     let memoryCount: Int
+    /// Each memory's address type (`i64` for memory64).
+    let memoryAddressTypes: [ValueType]
     let globals: [GlobalType]
     /// Constant expressions may only read imported globals (2.0 rule).
     let importedGlobalCount: Int
@@ -17,12 +19,15 @@ struct ValidationContext {
     let dataCount: UInt32?
     /// `refs`: functions that `ref.func` may name inside a function body.
     var declaredFunctions: [Bool]
+    /// The spec edition whose rules apply (see `SpecVersion`).
+    var version: SpecVersion = .v3
 
     init(_ module: Module) {
         types = module.types
         functionTypeIndices = module.allFunctionTypeIndices
         tables = module.allTables
         memoryCount = module.allMemories.count
+        memoryAddressTypes = module.allMemories.map(\.addressType)
         globals = module.allGlobalTypes
         importedGlobalCount = module.importedGlobalCount
         elementTypes = module.elements.map(\.type)
@@ -53,6 +58,12 @@ struct ValidationContext {
 
     func requireMemory(_ index: UInt32, at offset: Int) throws(WasmError) {
         guard index < memoryCount else { throw .invalid(at: offset, "unknown memory \(index)") }
+    }
+
+    /// The memory's address type, `i32` or `i64` (memory64).
+    func memoryAddressType(_ index: UInt32, at offset: Int) throws(WasmError) -> ValueType {
+        try requireMemory(index, at: offset)
+        return memoryAddressTypes[Int(index)]
     }
 
     func global(_ index: UInt32, at offset: Int) throws(WasmError) -> GlobalType {
