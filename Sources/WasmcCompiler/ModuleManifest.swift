@@ -62,16 +62,20 @@ public struct ModuleManifest: Codable, Equatable, Sendable {
         public var index: Int
         public var imported: Bool
         /// In 64 KiB pages.
-        public var minimumPages: UInt32
-        public var maximumPages: UInt32?
+        public var minimumPages: UInt64
+        public var maximumPages: UInt64?
+        /// Whether addresses are `i64` (memory64).
+        public var address64: Bool
     }
 
     public struct Table: Codable, Equatable, Sendable {
         public var index: Int
         public var imported: Bool
         public var elementType: String
-        public var minimum: UInt32
-        public var maximum: UInt32?
+        public var minimum: UInt64
+        public var maximum: UInt64?
+        /// Whether indices are `i64` (table64).
+        public var address64: Bool
     }
 
     /// The manifest of a valid module compiled by `compiler`; a malformed or invalid one throws its
@@ -126,11 +130,11 @@ public struct ModuleManifest: Codable, Equatable, Sendable {
         }
         memories = allMemories.enumerated().map { index, memory in
             Memory(index: index, imported: index < module.importedMemoryCount,
-                   minimumPages: memory.limits.minimum, maximumPages: memory.limits.maximum)
+                   minimumPages: memory.limits.minimum, maximumPages: memory.limits.maximum, address64: memory.limits.is64)
         }
         tables = allTables.enumerated().map { index, table in
             Table(index: index, imported: index < module.importedTableCount, elementType: table.elementType.description,
-                  minimum: table.limits.minimum, maximum: table.limits.maximum)
+                  minimum: table.limits.minimum, maximum: table.limits.maximum, address64: table.limits.is64)
         }
         features = ModuleFeatures.used(by: module).sorted()
         artifacts = [:]
@@ -165,6 +169,9 @@ enum ModuleFeatures {
         if valueTypes.contains(where: \.isReference) || module.allTables.count > 1 { features.insert("reference-types") }
         if module.types.contains(where: { $0.results.count > 1 }) { features.insert("multi-value") }
         if module.allMemories.count > 1 { features.insert("multi-memory") }
+        if module.allMemories.contains(where: \.limits.is64) || module.allTables.contains(where: \.limits.is64) {
+            features.insert("memory64")
+        }
         let mutableGlobalImport = module.imports.contains { if case .global(let type) = $0.descriptor { type.mutability == .variable } else { false } }
         let globalTypes = module.allGlobalTypes
         let mutableGlobalExport = module.exports.contains {
@@ -192,6 +199,8 @@ enum ModuleFeatures {
             return "bulk-memory"
         case .tableGet, .tableSet, .tableGrow, .tableSize, .tableFill, .refNull, .refIsNull, .refFunc, .select(.some):
             return "reference-types"
+        case .returnCall, .returnCallIndirect:
+            return "tail-call"
         case .callIndirect(_, let table):
             return table == 0 ? nil : "reference-types"
         case .laneAccess, .v128Const, .shuffle, .extractLane, .replaceLane:
@@ -201,7 +210,7 @@ enum ModuleFeatures {
         case .store(let op, _):
             return op.rawValue.hasPrefix("v128") ? "simd" : nil
         case .plain(let op):
-            if op.prefix == 0xFD { return "simd" }
+            if op.prefix == 0xFD { return op.opcode >= 0x100 ? "relaxed-simd" : "simd" }
             if op.prefix == 0xFC { return "nontrapping-float-to-int" }  // 0xFC 0–7: trunc_sat; the rest have cases
             if (0xC0...0xC4).contains(op.opcode) && op.prefix == 0 { return "sign-extension" }
             return nil
