@@ -142,7 +142,7 @@ let package = Package(
         .testTarget(
             name: "WasmcServiceTests",
             dependencies: [
-                "WasmcService", "WasmcCompiler",
+                "WasmcService", "WasmcCompiler", "CWasmcRuntime",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "WAT", package: "WasmKit"),
             ],

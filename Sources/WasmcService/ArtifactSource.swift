@@ -41,8 +41,10 @@ public struct ArtifactSource: Sendable {
     private let recent = RecentArtifacts(capacity: 64 << 20)
 
     /// Prepares the runtime library (built once into the cache), whose sources are part of every key.
-    public init(directory: URL, warn: @escaping @Sendable (String) -> Void = ArtifactCache.printWarning) throws {
-        cache = ArtifactCache(directory: directory, warn: warn)
+    /// `maximumSize`: the cache is trimmed to it, least recently used first, after every store.
+    public init(directory: URL, maximumSize: UInt64? = nil,
+                warn: @escaping @Sendable (String) -> Void = ArtifactCache.printWarning) throws {
+        cache = ArtifactCache(directory: directory, maximumSize: maximumSize, warn: warn)
         runtime = try RuntimeLibrary.prepare(cache: cache)
     }
 

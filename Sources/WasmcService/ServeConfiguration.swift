@@ -1,11 +1,12 @@
 import Foundation
+import WasmcCompiler
 
 /// Everything `wasmc serve` is told on its command line, validated: command-line values are hostile
 /// input like any other, so each parser rejects what it does not fully understand, with the reason.
 public struct ServeConfiguration: Sendable {
     public var listen: ListenAddress
     public var cacheDirectory: URL
-    /// Accepted and validated; enforced once the cache can evict (see README).
+    /// The cache is trimmed to it, least recently used first, after every store.
     public var maxCacheSize: UInt64?
     /// Compiles running at once.
     public var jobs: Int
@@ -13,7 +14,7 @@ public struct ServeConfiguration: Sendable {
     public var queueLimit: Int
     public var maxModuleSize: Int
     public var token: BearerToken?
-    /// Accepted and validated; the remote tier is wired in with the new cache.
+    /// Accepted and validated; not used by `serve` yet (the CLI's `--remote-cache` is).
     public var remoteCache: URL?
     /// Wall time and address space a compile child may use before it is killed.
     public var compileTimeout: Duration
@@ -103,30 +104,19 @@ public struct ListenAddress: Equatable, Sendable, CustomStringConvertible {
     public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
 }
 
-/// Byte counts written `65536`, `512K`, `64M`, `1G` or `2T` (powers of 1024; `KiB`, `MB` and the like
-/// are accepted as the same units).
+/// Sizes of the server's options, as the cache's `CacheSize` reads them, that must be more than zero and fit an `Int`.
 public enum ByteSize {
     public static func parse(_ text: String, option: String) throws(ConfigurationError) -> UInt64 {
-        let digits = text.prefix { ("0"..."9").contains($0) }
-        let unit = text.dropFirst(digits.count).uppercased()
-        guard !digits.isEmpty, let shift = units[unit] else {
-            throw ConfigurationError("\(option) '\(text)': expected a size such as 1048576, 512K, 64M or 1G")
+        let bytes: UInt64
+        do throws(CacheSizeError) {
+            bytes = try CacheSize.parse(text)
+        } catch {
+            throw ConfigurationError("\(option) '\(text)': \(error.reason)")
         }
-        guard let value = UInt64(digits) else { throw ConfigurationError("\(option) '\(text)': too large") }
-        let (bytes, overflow) = value.multipliedReportingOverflow(by: 1 << shift)
-        guard !overflow, bytes <= UInt64(Int.max) else { throw ConfigurationError("\(option) '\(text)': too large") }
+        guard bytes <= UInt64(Int.max) else { throw ConfigurationError("\(option) '\(text)': too large") }
         guard bytes > 0 else { throw ConfigurationError("\(option) '\(text)': must be more than 0 bytes") }
         return bytes
     }
-
-    /// Unit to power of two: `K`, `KB` and `KiB` alike.
-    private static let units: [String: UInt64] = {
-        var units: [String: UInt64] = ["": 0, "B": 0]
-        for (letter, shift) in [("K", 10), ("M", 20), ("G", 30), ("T", 40)] as [(String, UInt64)] {
-            for spelling in [letter, letter + "B", letter + "IB"] { units[spelling] = shift }
-        }
-        return units
-    }()
 }
 
 extension ServeConfiguration {

@@ -16,15 +16,17 @@ public enum Server {
         if !configuration.listen.isLoopback {
             logger.warning("listening on \(configuration.listen), beyond this machine: anyone who can reach it can compile; consider --token-file")
         }
-        if configuration.remoteCache != nil || configuration.maxCacheSize != nil {
-            logger.warning("--remote-cache and --max-cache-size are accepted but not enforced yet")
+        if configuration.remoteCache != nil {
+            logger.warning("--remote-cache is accepted but not used by serve yet: artifacts stay in the local cache")
         }
         try await application.runService(gracefulShutdownSignals: [.sigterm, .sigint])
     }
 
     public static func makeApplication(_ configuration: ServeConfiguration, metrics: ServiceMetrics,
                                        logger: Logger) throws -> some ApplicationProtocol {
-        let source = try ArtifactSource(directory: configuration.cacheDirectory) { logger.warning("\($0)") }
+        let source = try ArtifactSource(directory: configuration.cacheDirectory, maximumSize: configuration.maxCacheSize) {
+            logger.warning("\($0)")
+        }
         let compiler = ChildCompiler(executable: configuration.workerExecutable, cacheDirectory: configuration.cacheDirectory,
                                      timeout: configuration.compileTimeout, memoryLimit: configuration.compileMemoryLimit)
         let service = CompileService(source: source, compiler: compiler, jobs: configuration.jobs,

@@ -1,5 +1,6 @@
 import Foundation
 import WAT
+import CWasmcRuntime
 import WasmBinary
 import XCTest
 @testable import WasmcCompiler
@@ -39,7 +40,7 @@ final class ManifestTests: XCTestCase {
         XCTAssertEqual(manifest.inputs.optimizationLevel, 3)
         XCTAssertEqual(manifest.inputs.boundsChecks, "explicit")
         XCTAssertEqual(manifest.inputs.targetCPU, "x86-64-v2")
-        XCTAssertEqual(manifest.inputs.runtimeABIVersion, 3)
+        XCTAssertEqual(manifest.inputs.runtimeABIVersion, Int(WASMC_ABI_VERSION))
         XCTAssertTrue(manifest.inputs.targetTriple.hasSuffix("-linux-gnu"))
         XCTAssertEqual(manifest.imports.map(\.kind), ["function", "memory", "global"])
         XCTAssertEqual(manifest.imports[0].type, "(i32, i64) -> ()")
@@ -52,8 +53,8 @@ final class ManifestTests: XCTestCase {
         XCTAssertEqual(manifest.exports.first { $0.name == "pair" }?.cSignature, "void module_pair(void *instance, void *results)")
         XCTAssertEqual(manifest.exports.first { $0.name == "memory" }?.type, "memory 1..4")
         XCTAssertEqual(manifest.exports.first { $0.name == "table" }?.type, "table funcref 2..")
-        XCTAssertEqual(manifest.memories, [ModuleManifest.Memory(index: 0, imported: true, minimumPages: 1, maximumPages: 4)])
-        XCTAssertEqual(manifest.tables, [ModuleManifest.Table(index: 0, imported: false, elementType: "funcref", minimum: 2, maximum: nil)])
+        XCTAssertEqual(manifest.memories, [ModuleManifest.Memory(index: 0, imported: true, minimumPages: 1, maximumPages: 4, address64: false)])
+        XCTAssertEqual(manifest.tables, [ModuleManifest.Table(index: 0, imported: false, elementType: "funcref", minimum: 2, maximum: nil, address64: false)])
         XCTAssertEqual(manifest.features, ["multi-value", "mutable-globals"])
         // The JSON round-trips and is stable.
         let decoded = try JSONDecoder().decode(ModuleManifest.self, from: manifest.jsonData())
