@@ -41,7 +41,7 @@ public struct InterpreterCommand: Sendable, Equatable {
 
     /// An executable given as a path, or a name looked up on PATH.
     public static func named(_ name: String) -> InterpreterCommand? {
-        findExecutable(name).map(InterpreterCommand.init(executable:))
+        findExecutable(name).map { InterpreterCommand(executable: $0) }
     }
 
     /// The `wasmkit` shipped beside the `swift` found on PATH (symlinks resolved), if there is one.
