@@ -17,7 +17,9 @@ fail() {
 }
 
 # 1. Programs: compiled against interpreted, stdout + stderr + exit code (traps: both name the trap).
-programs=(hello args_env exit_code exit_invalid cat files escape errno_paths seek strings floats wordfreq
+# Not errno_paths: WasmKit's WASI differs from Wasmtime's (and ours) on path edge cases (a symlink with an
+# absolute target is created, trailing slashes, link(2) is ENOTSUP), which the interpreter cannot change.
+programs=(hello args_env exit_code exit_invalid cat files escape seek strings floats wordfreq
           trap_divide trap_unreachable trap_memory trap_stack)
 Tests/Programs/build.sh "$work/build" "${programs[@]}" >/dev/null
 only=()
