@@ -65,6 +65,13 @@ struct BenchCommand: ParsableCommand {
         let bytes = try readInputFile(file)
         let grants = try grantArguments.grants()
         let interpreter = try chosenInterpreter()
+        #if DEBUG
+        if interpreter?.kind == .wasmcInterpreter {
+            // WasmKit is compiled like the rest of wasmc: unoptimized in a debug build, ~100× slower.
+            printError("note: this wasmc is a debug build, so the WasmKit library in it is unoptimized; build wasmc with "
+                + "-c release, or pass --interpreter wasmkit-cli, for interpreter times worth comparing")
+        }
+        #endif
         let builder = try ExecutableBuilder(options: compilation.options(), cache: compilation.cache())
         let configuration = ProgramBenchmark.Configuration(
             runs: runs, interpreter: interpreter, grants: grants,
