@@ -123,6 +123,35 @@ else
     [ "$status" -eq 1 ] || fail "auto on a rejected module: exit $status, expected 1"
     cmp -s "$work/compiled.err" "$work/auto.err" || fail "auto on a rejected module: '$(cat "$work/auto.err")'"
 fi
+# The compiler's one `unsupported` today: a function with more than 2^20 locals (translator). auto warns
+# once and interprets; WasmKit refuses more than 100,000 locals, so the run fails, but in the interpreter.
+python3 - "$work/locals.wasm" <<'PY'
+import sys
+def leb(n):
+    out = bytearray()
+    while True:
+        byte, n = n & 0x7F, n >> 7
+        out.append(byte | (0x80 if n else 0))
+        if not n: return bytes(out)
+def section(id, body): return bytes([id]) + leb(len(body)) + body
+body = b"\x01" + leb((1 << 20) + 1) + b"\x7f" + b"\x41\x07\x0b"
+module = (b"\0asm\1\0\0\0" + section(1, b"\x01\x60\x00\x01\x7f") + section(3, b"\x01\x00")
+          + section(7, b"\x01\x01g\x00\x00") + section(10, b"\x01" + leb(len(body)) + body))
+open(sys.argv[1], "wb").write(module)
+PY
+status=0
+"$wasmc" run --engine compiled --invoke g "$work/locals.wasm" >/dev/null 2>"$work/compiled.err" || status=$?
+[ "$status" -eq 1 ] && grep -q 'unsupported: ' "$work/compiled.err" && ! grep -q warning "$work/compiled.err" \
+    || fail "compiled, 2^20+1 locals: exit $status, $(head -c 300 "$work/compiled.err")"
+reason=$(sed "s|^$work/locals.wasm: ||" "$work/compiled.err")
+status=0
+"$wasmc" run --invoke g "$work/locals.wasm" >/dev/null 2>"$work/auto.err" || status=$?
+[ "$status" -eq 1 ] || fail "auto, 2^20+1 locals: exit $status, expected 1 (WasmKit's limit)"
+[ "$(head -1 "$work/auto.err")" = "warning: $reason; running in the interpreter" ] \
+    || fail "auto, 2^20+1 locals: first line '$(head -1 "$work/auto.err")'"
+[ "$(grep -c warning "$work/auto.err")" -eq 1 ] && sed -n 2p "$work/auto.err" | grep -q 'Too many locals' \
+    || fail "auto, 2^20+1 locals: the interpreter did not run: $(cat "$work/auto.err")"
+
 # A malformed module is an error under every engine, never interpreted.
 printf '\0asm\1\0\0\0\x01' >"$work/bad.wasm"
 for engine in auto compiled interpreter; do
