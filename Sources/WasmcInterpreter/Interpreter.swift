@@ -29,8 +29,17 @@ public enum Interpreter {
         do {
             return try parseWasm(bytes: bytes, features: features)
         } catch {
-            throw InterpreterError("\(error)")
+            throw InterpreterError("WasmKit refuses the module: " + readable("\(error)"))
         }
+    }
+
+    /// WasmKit 0.4.2 prints some parser errors as `"Message(text: "REASON")" at offset 0xN`; this makes
+    /// that `REASON at offset 0xN` and leaves every other text alone.
+    static func readable(_ text: String) -> String {
+        let prefix = "\"Message(text: \""
+        guard text.hasPrefix(prefix), let end = text.range(of: "\")\" at offset ", options: .backwards),
+              end.lowerBound >= text.index(text.startIndex, offsetBy: prefix.count) else { return text }
+        return "\(text[text.index(text.startIndex, offsetBy: prefix.count)..<end.lowerBound]) at offset \(text[end.upperBound...])"
     }
 
     /// Runs a WASI command: `arguments` is the program's whole argv (argv[0] first). Only `grants`

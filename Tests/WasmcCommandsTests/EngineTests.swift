@@ -7,7 +7,7 @@ import WasmIR
 @testable import WasmcCommands
 import WasmcCompiler
 import WasmcHost
-import WasmcInterpreter
+@testable import WasmcInterpreter
 
 /// `wasmc run --engine`: parsing, when `auto` falls back, and the interpreter's values and traps.
 @Suite("Engine selection")
@@ -99,6 +99,20 @@ struct InterpreterValueTests {
             #expect(trap.trapCode == nil)
             #expect(trap.message == reason)
         }
+    }
+
+    @Test func wasmKitsParserMessagesAreMadeReadable() {
+        #expect(Interpreter.readable(#""Message(text: "Too many locals: 9 vs 1")" at offset 0x23"#) == "Too many locals: 9 vs 1 at offset 0x23")
+        #expect(Interpreter.readable("Unexpected end of byte sequence. at offset 0x9") == "Unexpected end of byte sequence. at offset 0x9")
+    }
+
+    @Test func proposalsTheCompilerLacksStillRunInTheInterpreter() throws {
+        let tail = try wat2wasm("""
+            (module
+              (func $f (param i32) (result i32) (local.get 0))
+              (func (export "g") (param i32) (result i32) (return_call $f (local.get 0))))
+            """, features: Interpreter.features)
+        #expect(try Interpreter.invoke(tail, function: "g", arguments: ["5"]) == [.i32(5)])
     }
 
     @Test func invokePrintsWhatCompiledCodePrints() throws {
