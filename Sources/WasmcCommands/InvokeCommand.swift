@@ -24,7 +24,7 @@ struct InvokeCommand: ParsableCommand {
             after FILE.wasm is dropped). Function arguments are written like text-format constants: 42, -1, \
             0xff, 1.5, -0x1p3, inf, nan, nan:0x200000; a v128 as 0x followed by up to 32 hex digits or as \
             'i32x4 1 2 3 4'. Results print one per line as TYPE:VALUE, floats followed by their bits: \
-            f32:1.5 (0x3fc00000). Imports may only come from spectest. A trap prints 'Error: wasm trap: ...' \
+            f32:1.5 (0x3fc00000). Imports may only come from spectest (under either engine). A trap prints 'Error: wasm trap: ...' \
             and exits with status 134, as a program's trap does. --engine interpreter runs the module in this \
             process through the WasmKit interpreter (same grants, output and exit statuses); --engine auto, \
             the default, compiles and falls back to the interpreter, with a one-line warning, only when the \

@@ -80,15 +80,16 @@ public enum Interpreter {
         }
     }
 
-    /// Calls one export of a module instantiated without imports (a module that imports anything is
-    /// refused by WasmKit's linker with `unknown import`), reading `arguments` against its parameter
+    /// Calls one export of a module instantiated with imports from `spectest` only (as compiled code is), reading `arguments` against its parameter
     /// types as `wasmc run --invoke` does. Throws `InterpreterTrap` for a trap.
     public static func invoke(_ bytes: [UInt8], function name: String, arguments: [String]) throws -> [WasmValue] {
         let module = try parse(bytes)
         let engine = WasmKit.Engine(configuration: EngineConfiguration(features: features))
         let store = WasmKit.Store(engine: engine)
+        var imports = WasmKit.Imports()
+        try SpectestImports.define(in: &imports, store: store)
         do {
-            let instance = try module.instantiate(store: store, imports: WasmKit.Imports())
+            let instance = try module.instantiate(store: store, imports: imports)
             guard let function = instance.exports[function: name] else {
                 let functions = module.exports.filter { if case .function = $0.descriptor { true } else { false } }.map(\.name)
                 throw InterpreterError("no exported function named '\(name)'; the module exports "

@@ -57,6 +57,24 @@ for call in "boom" "div 0" "oob" "table" "null" "conv" "deep" "ok -7 -0x1p-3"; d
     cmp -s "$work/compiled.status" "$work/interpreter.status" || fail "--invoke $call: status $(cat "$work/compiled.status") vs $(cat "$work/interpreter.status")"
     cmp -s "$work/compiled.report" "$work/interpreter.report" || fail "--invoke $call: stderr '$(cat "$work/compiled.report")' vs '$(cat "$work/interpreter.report")'"
 done
+# --invoke imports from spectest under both engines: the same print lines, globals, table and memory.
+cat >"$work/spectest.wat" <<'WAT'
+(module
+  (import "spectest" "print_i32" (func $pi (param i32)))
+  (import "spectest" "print_f64_f64" (func $pff (param f64 f64)))
+  (import "spectest" "print_f32" (func $pf (param f32)))
+  (import "spectest" "global_i32" (global $g i32))
+  (import "spectest" "global_f32" (global $gf f32))
+  (import "spectest" "memory" (memory 1))
+  (import "spectest" "table" (table 10 funcref))
+  (func (export "g") (result i32)
+    (call $pi (i32.const -3)) (call $pff (f64.const 0.1) (f64.const 1e300)) (call $pf (global.get $gf))
+    (i32.add (global.get $g) (memory.size))))
+WAT
+wasm-tools parse "$work/spectest.wat" -o "$work/spectest.wasm"
+for engine in compiled interpreter; do "$wasmc" run --engine $engine --invoke g "$work/spectest.wasm" >"$work/$engine.out" 2>&1 || true; done
+cmp -s "$work/compiled.out" "$work/interpreter.out" && grep -qx 'i32:667' "$work/interpreter.out" \
+    || fail "spectest imports: $(cat "$work/compiled.out") vs $(cat "$work/interpreter.out")"
 grep -qx 'Error: wasm trap: unreachable' <("$wasmc" run --engine interpreter --invoke boom "$work/traps.wasm" 2>&1) \
     || fail "interpreter: unreachable is not reported as 'Error: wasm trap: unreachable'"
 status=0
