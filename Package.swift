@@ -67,6 +67,17 @@ let package = Package(
             dependencies: ["WasmcCompiler", "WasmBinary", "WasmIR", "LLVMBackend", "CWasmcRuntime", "CFFI"],
             swiftSettings: [.unsafeFlags(["-Xcc", "-I\(llvmInclude)"])]
         ),
+        // `wasmc run --engine interpreter`: modules run in this process through the WasmKit library.
+        .target(
+            name: "WasmcInterpreter",
+            dependencies: [
+                "WasmcHost", "WasmcCompiler", "WasmBinary", "WasmIR", "LLVMBackend",
+                .product(name: "WasmKit", package: "WasmKit"),
+                .product(name: "WasmKitWASI", package: "WasmKit"),
+                .product(name: "WasmParser", package: "WasmKit"),
+            ],
+            swiftSettings: [.unsafeFlags(["-Xcc", "-I\(llvmInclude)"])]
+        ),
         // The `.wast` runner and its expected values.
         .target(
             name: "WasmcSpecTest",
@@ -98,7 +109,7 @@ let package = Package(
         .target(
             name: "WasmcCommands",
             dependencies: [
-                "WasmcCompiler", "WasmcHost", "WasmcSpecTest", "WasmcDevTools", "WasmcService",
+                "WasmcCompiler", "WasmcHost", "WasmcInterpreter", "WasmcSpecTest", "WasmcDevTools", "WasmcService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -134,8 +145,9 @@ let package = Package(
         .testTarget(
             name: "WasmcCommandsTests",
             dependencies: [
-                "WasmcCommands", "WasmcCompiler", "WasmcDevTools",
+                "WasmcCommands", "WasmcCompiler", "WasmcDevTools", "WasmcHost", "WasmcInterpreter", "WasmBinary", "WasmIR",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "WAT", package: "WasmKit"),
             ],
             swiftSettings: [.unsafeFlags(["-Xcc", "-I\(llvmInclude)"])]
         ),

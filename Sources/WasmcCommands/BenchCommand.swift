@@ -3,7 +3,8 @@ import Foundation
 import WasmcCompiler
 import WasmcDevTools
 
-/// `wasmc bench FILE.wasm [-- ARGS]`: times the compiled program against the WasmKit interpreter.
+/// `wasmc bench FILE.wasm [-- ARGS]`: times the compiled program against the WasmKit interpreter (by
+/// default the WasmKit library inside wasmc, run as `wasmc run --engine interpreter`).
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
@@ -12,7 +13,9 @@ struct BenchCommand: ParsableCommand {
             Compiles the module as `wasmc run` does (through the artifact cache), then runs the executable and \
             the interpreter --runs times each, interleaved, and prints median, min, max and spread of each, the \
             speedup and the cold and cached compile times. Every run must print the same stdout and exit with \
-            the same code, otherwise the command fails. The interpreter defaults to the wasmkit beside swift.
+            the same code, otherwise the command fails. The interpreter defaults to the WasmKit library inside \
+            wasmc (each run a `wasmc run --engine interpreter` process, so nothing outside wasmc is needed); \
+            --interpreter wasmkit-cli uses the wasmkit CLI beside swift, --interpreter PATH another WasmKit CLI.
             """
     )
 
@@ -22,7 +25,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Runs of each runner.")
     var runs: Int = 5
 
-    @Option(help: "The WasmKit CLI to compare with (default: wasmkit beside swift).")
+    @Option(help: "The interpreter to compare with: wasmkit (default: the WasmKit library in wasmc), wasmkit-cli (the wasmkit CLI beside swift) or the path of a WasmKit CLI.")
     var interpreter: String?
 
     @Flag(help: "Run only the compiled program.")
@@ -62,6 +65,13 @@ struct BenchCommand: ParsableCommand {
         let bytes = try readInputFile(file)
         let grants = try grantArguments.grants()
         let interpreter = try chosenInterpreter()
+        #if DEBUG
+        if interpreter?.kind == .wasmcInterpreter {
+            // WasmKit is compiled like the rest of wasmc: unoptimized in a debug build, ~100× slower.
+            printError("note: this wasmc is a debug build, so the WasmKit library in it is unoptimized; build wasmc with "
+                + "-c release, or pass --interpreter wasmkit-cli, for interpreter times worth comparing")
+        }
+        #endif
         let builder = try ExecutableBuilder(options: compilation.options(), cache: compilation.cache())
         let configuration = ProgramBenchmark.Configuration(
             runs: runs, interpreter: interpreter, grants: grants,
@@ -71,13 +81,20 @@ struct BenchCommand: ParsableCommand {
 
     private func chosenInterpreter() throws -> InterpreterCommand? {
         if noInterpreter { return nil }
-        if let interpreter {
-            guard let found = InterpreterCommand.named(interpreter) else { throw ValidationError("--interpreter \(interpreter): no such executable") }
+        switch interpreter {
+        case nil, "wasmkit":
+            guard let found = InterpreterCommand.wasmcInterpreter() else {
+                throw ValidationError("cannot find the wasmc executable for the in-process interpreter; pass --interpreter wasmkit-cli or --no-interpreter")
+            }
+            return found
+        case "wasmkit-cli":
+            guard let found = InterpreterCommand.defaultWasmKit() else {
+                throw ValidationError("no wasmkit found beside swift; pass --interpreter PATH or --no-interpreter")
+            }
+            return found
+        case let name?:
+            guard let found = InterpreterCommand.named(name) else { throw ValidationError("--interpreter \(name): no such executable") }
             return found
         }
-        guard let found = InterpreterCommand.defaultWasmKit() else {
-            throw ValidationError("no wasmkit found beside swift; pass --interpreter PATH or --no-interpreter")
-        }
-        return found
     }
 }

@@ -78,6 +78,18 @@ struct InterpreterCommandTests {
         #expect(arguments == ["/opt/wasmkit", "run", "--dir", "/data", "--dir", "/same", "--env", "A=1", "m.wasm", "--x", "1"])
     }
 
+    @Test func wasmcsOwnInterpreterTakesGrantsAsRunDoes() throws {
+        let command = InterpreterCommand(executable: "/x/wasmc", kind: .wasmcInterpreter)
+        let arguments = try command.arguments(module: "-m.wasm", programArguments: ["--", "--dir", "/"],
+                                              grants: try HostGrants(directories: ["/data", "/a::/b"], environment: ["A=1=2"]))
+        #expect(arguments == ["/x/wasmc", "run", "--engine", "interpreter", "--dir", "/data::/data", "--dir", "/a::/b",
+                              "--env", "A=1=2", "--", "-m.wasm", "--", "--", "--dir", "/"])
+        #expect(command.name == "wasmkit-lib")
+        #expect(throws: ProcessLaunchError.self) {
+            try command.arguments(module: "m.wasm", programArguments: [], grants: HostGrants(directories: [.init(hostPath: "/a::b", guestPath: "/g")]))
+        }
+    }
+
     @Test func aRemappedDirectoryIsUnsupported() {
         #expect(throws: ProcessLaunchError.self) {
             try InterpreterCommand(executable: "wasmkit").arguments(module: "m.wasm", programArguments: [], grants: try HostGrants(directories: ["/a::/b"], environment: []))
@@ -186,9 +198,18 @@ struct BenchCommandTests {
     }
 
     @Test(.enabled(if: InterpreterCommand.defaultWasmKit() != nil, "no wasmkit beside swift"))
-    func agreesWithWasmKit() throws {
-        let report = try command([try module(), "--runs", "1"]).measure()
+    func agreesWithTheWasmKitCLI() throws {
+        let report = try command([try module(), "--runs", "1", "--interpreter", "wasmkit-cli"]).measure()
         #expect(report.rows.map(\.runner) == ["wasmc", "wasmkit"])
         #expect(report.output.exitCode == 3)
+    }
+
+    /// The default: the WasmKit library inside wasmc (`wasmc run --engine interpreter`), no external tool.
+    @Test(.enabled(if: InterpreterCommand.wasmcInterpreter() != nil, "no wasmc executable built beside the tests"))
+    func agreesWithTheInterpreterInsideWasmc() throws {
+        let report = try command([try module(), "--runs", "1"]).measure()
+        #expect(report.rows.map(\.runner) == ["wasmc", "wasmkit-lib"])
+        #expect(report.output.exitCode == 3)
+        #expect(report.output.standardOutput == Array("bench ok\n".utf8))
     }
 }

@@ -39,7 +39,7 @@ public enum ProgramBenchmark {
         let compiled = [modulePath] + configuration.grants.runnerArguments + configuration.programArguments
         let interpreted = try configuration.interpreter?.arguments(module: modulePath, programArguments: configuration.programArguments,
                                                                    grants: configuration.grants)
-        let interpreterName = interpreted.map { URL(fileURLWithPath: $0[0]).lastPathComponent } ?? "interpreter"
+        let interpreterName = configuration.interpreter?.name ?? "interpreter"
 
         var runs: [String: [ProcessRun]] = ["wasmc": []]
         var reference: ProcessRun?
