@@ -125,9 +125,12 @@ extension LoadAnchoring {
     func transfer(_ instruction: IRInstruction, resultMask: ByteMask) -> [(Value, ByteMask)] {
         switch instruction.operation {
         case .plain(let op, let operands):
+            // An operand folded from constants has a value LLVM knows and this analysis does not: the
+            // result may fold (a compare with `f64.promote_f32` of a constant), so nothing is read for sure.
+            if operands.contains(where: { constants.isConstant($0) && constant($0) == nil }) { return [] }
             return Array(zip(operands, ByteDemand.operandDemands(op, operands, result: resultMask, constant: { self.constant($0) })))
         case .select(let condition, let ifTrue, let ifFalse):
-            guard ifTrue != ifFalse, constant(condition) == nil else { return [] }
+            guard ifTrue != ifFalse, !constants.isConstant(condition) else { return [] }
             return [(ifTrue, resultMask), (ifFalse, resultMask)]
         case .shuffle(let lanes, let first, let second):
             var masks: (ByteMask, ByteMask) = (0, 0)

@@ -33,7 +33,7 @@ struct LoadAnchoring {
 
     let function: IRFunction
     let interface: Interface
-    private var constants: [Int: Constant] = [:]
+    let constants: FoldedConstants
     /// Per value: (block, segment) of its definition; a barrier's results live in the next segment.
     private var definitionSite: [(block: Int, segment: Int)]
     /// Per block and instruction position: the segment (barriers before it).
@@ -58,8 +58,10 @@ struct LoadAnchoring {
     struct FunctionFacts: Sendable {
         let overwrites: StoreOverwrites
         let cuts: NoReturnCuts
+        let constants: FoldedConstants
 
         init(_ function: IRFunction, interface: Interface) {
+            constants = FoldedConstants(function)
             overwrites = StoreOverwrites(function, dominators: DominatorTree(function))
             cuts = NoReturnCuts(function, importedFunctionCount: interface.importedFunctionCount,
                                 mayNotReturn: interface.mayNotReturn)
@@ -78,6 +80,7 @@ struct LoadAnchoring {
         globalDemand = Array(repeating: 0, count: valueCount)
         let facts = facts ?? FunctionFacts(function, interface: interface)
         cuts = facts.cuts
+        constants = facts.constants
         dominators = facts.cuts.dominators
         overwrites = facts.overwrites
         if !function.blocks.isEmpty { predecessorCounts[0] = 1 }  // the entry edge
@@ -105,9 +108,6 @@ struct LoadAnchoring {
                     definitionSite[Int(result.index)] = (blockIndex, barrier ? segment + 1 : segment)
                     definingInstruction[Int(result.index)] = (blockIndex, position)
                 }
-                if case .constant(let constant) = instruction.operation, let result = instruction.results.first {
-                    constants[Int(result.index)] = constant
-                }
                 if barrier { segment += 1 }
             }
             blockSegments.append(segment)  // the terminator
@@ -124,7 +124,7 @@ struct LoadAnchoring {
         }
     }
 
-    func constant(_ value: Value) -> Constant? { constants[Int(value.index)] }
+    func constant(_ value: Value) -> Constant? { constants.literals[value] }
 
     /// Records, for each value, the blocks of its users; a pure user (which LLVM may sink along with
     /// the value) is followed to its own users instead.
@@ -288,9 +288,12 @@ struct LoadAnchoring {
         }
         switch terminator {
         case .branch(let condition, let ifTrue, let ifFalse):
+            // A constant condition folds (its value may be known to LLVM only).
+            guard !constants.isConstant(condition) else { return nil }
             guard hasEffect(ifTrue.block) || hasEffect(ifFalse.block) else { return nil }
             return differ(ifTrue.block, ifFalse.block) ? condition : nil
         case .switchTable(let index, let targets, let defaultTarget):
+            guard !constants.isConstant(index) else { return nil }
             let blocks = (targets + [defaultTarget]).map(\.block)
             guard blocks.contains(where: hasEffect) else { return nil }
             return blocks.contains(where: { differ(blocks[0], $0) }) ? index : nil

@@ -16,7 +16,7 @@ struct NoReturnCuts: Sendable {
     let dominators: DominatorTree
 
     init(_ function: IRFunction, importedFunctionCount: Int, mayNotReturn: [Bool]) {
-        let constants = Self.constantValues(function)
+        let constants = FoldedConstants(function)
         firstCut = function.blocks.map { block in
             block.instructions.firstIndex {
                 Self.isCut($0.operation, importedFunctionCount: importedFunctionCount, mayNotReturn: mayNotReturn,
@@ -49,13 +49,13 @@ struct NoReturnCuts: Sendable {
     }
 
     /// A terminator's edges, without those a constant condition or index never takes.
-    private static func takenEdges(_ terminator: Terminator?, constants: [Value: Constant]) -> [BlockCall] {
+    private static func takenEdges(_ terminator: Terminator?, constants: FoldedConstants) -> [BlockCall] {
         switch terminator {
         case .branch(let condition, let ifTrue, let ifFalse)?:
-            guard case .i32(let bits)? = constants[condition] else { return [ifTrue, ifFalse] }
+            guard case .i32(let bits)? = constants.literals[condition] else { return [ifTrue, ifFalse] }
             return [bits != 0 ? ifTrue : ifFalse]
         case .switchTable(let index, let targets, let defaultTarget)?:
-            guard case .i32(let bits)? = constants[index] else { return targets + [defaultTarget] }
+            guard case .i32(let bits)? = constants.literals[index] else { return targets + [defaultTarget] }
             return [Int(bits) < targets.count ? targets[Int(bits)] : defaultTarget]
         case let terminator?:
             return terminator.successors
@@ -65,28 +65,16 @@ struct NoReturnCuts: Sendable {
     }
 
     private static func isCut(_ operation: Operation, importedFunctionCount: Int, mayNotReturn: [Bool],
-                              constants: [Value: Constant]) -> Bool {
+                              constants: FoldedConstants) -> Bool {
         switch operation {
         case .call(let callee, _):
             let defined = Int(callee) - importedFunctionCount
             return mayNotReturn.indices.contains(defined) && mayNotReturn[defined]
         case .plain(let op, let operands):
-            return op.traps && operands.allSatisfy { constants[$0] != nil }
+            return op.traps && operands.allSatisfy(constants.isConstant)
         default:
             return false
         }
-    }
-
-    private static func constantValues(_ function: IRFunction) -> [Value: Constant] {
-        var constants: [Value: Constant] = [:]
-        for block in function.blocks {
-            for instruction in block.instructions {
-                if case .constant(let constant) = instruction.operation, let result = instruction.results.first {
-                    constants[result] = constant
-                }
-            }
-        }
-        return constants
     }
 
     /// Per defined function: whether LLVM may prove it never returns. The least fixed point of "a return
@@ -94,7 +82,7 @@ struct NoReturnCuts: Sendable {
     /// which is the safe side (more cuts keep fewer loads unchecked).
     static func mayNotReturn(_ functions: [IRFunction], importedFunctionCount: Int) -> [Bool] {
         var returns = Array(repeating: false, count: functions.count)
-        let constants = functions.map(constantValues)
+        let constants = functions.map(FoldedConstants.init)
         var changed = true
         while changed {
             changed = false
@@ -111,7 +99,7 @@ struct NoReturnCuts: Sendable {
     }
 
     private static func reachesReturn(_ function: IRFunction, importedFunctionCount: Int, mayNotReturn: [Bool],
-                                      constants: [Value: Constant]) -> Bool {
+                                      constants: FoldedConstants) -> Bool {
         guard !function.blocks.isEmpty else { return false }
         var visited = Array(repeating: false, count: function.blocks.count)
         var pending = [0]
