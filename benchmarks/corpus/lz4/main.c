@@ -40,16 +40,23 @@ int main(int argc, char **argv) {
     size_t total = 0;
     for (int r = 0; r < rounds; r++) {
         in[(size_t)r * 7919 % size] ^= (uint8_t)r;
-        int csize = (r % 2) ? LZ4_compress_HC((const char *)in, (char *)comp, (int)size, (int)bound, 4 + r % 6)
-                            : LZ4_compress_fast((const char *)in, (char *)comp, (int)size, (int)bound, 1 + r % 3);
-        if (csize <= 0) { printf("round %d: compress error\n", r); return 1; }
-        int dsize = LZ4_decompress_safe((const char *)comp, (char *)dec, csize, (int)size);
-        if (dsize != (int)size || memcmp(dec, in, size) != 0) {
+        /* Blocks under 64 KiB: LZ4 then picks the same match table on 32- and 64-bit targets, so
+           the compressed bytes can be compared with native. */
+        const size_t block = 60000;
+        for (size_t at = 0; at < size; at += block) {
+            int n = (int)(size - at < block ? size - at : block);
+            int csize = (r % 2) ? LZ4_compress_HC((const char *)in + at, (char *)comp, n, (int)bound, 4 + r % 6)
+                                : LZ4_compress_fast((const char *)in + at, (char *)comp, n, (int)bound, 1 + r % 3);
+            if (csize <= 0) { printf("round %d: compress error\n", r); return 1; }
+            int dsize = LZ4_decompress_safe((const char *)comp, (char *)dec + at, csize, n);
+            if (dsize != n) { printf("round %d: decompress error\n", r); return 1; }
+            h = fnv(h, comp, (size_t)csize);
+            total += (size_t)csize;
+        }
+        if (memcmp(dec, in, size) != 0) {
             printf("round %d: round trip mismatch\n", r);
             return 1;
         }
-        h = fnv(h, comp, (size_t)csize);
-        total += (size_t)csize;
     }
     printf("lz4 %s: %d rounds, %zu compressed bytes, hash %016llx\n", LZ4_versionString(), rounds, total,
            (unsigned long long)h);
