@@ -11,6 +11,7 @@ out=benchmarks/build/corpus
 opt=${WASMC_CORPUS_OPT:--O1}
 wasmc=${WASMC:-$(pwd)/.build/debug/wasmc}
 start=$SECONDS
+mkdir -p "$out"
 
 benchmarks/corpus/build.sh "$out" 2> "$out.log"
 rc=$?
