@@ -35,10 +35,11 @@ fetch() { # fetch PACKAGE VERSION SHA256 -> path of the verified sdist
     mkdir -p "$dir"
     file=$(ls "$dir"/"$pkg"-"$version".tar.gz "$dir"/"${pkg,,}"-"$version".tar.gz 2>/dev/null | head -1 || true)
     if [[ -z $file ]]; then
-        if [[ ! -x $out/venv/bin/pip ]]; then
-            python3 -m venv "$out/venv" >&2
+        if [[ ! -f $out/venv/.ready ]]; then
+            python3 -m venv --clear "$out/venv" >&2
             "$out/venv/bin/pip" install -q --disable-pip-version-check "setuptools>=80.9" wheel cython cffi \
                 pkgconfig setuptools_scm >&2 || return 3
+            touch "$out/venv/.ready"
         fi
         "$out/venv/bin/pip" download -q --disable-pip-version-check --no-deps --no-build-isolation \
             --no-binary "$pkg" "$pkg==$version" -d "$dir" >&2 || return 3
