@@ -28,6 +28,9 @@ def parse_arguments(argv):
     parser.add_argument("--runners", default=",".join(runners.ALL_RUNNERS),
                         help=f"comma-separated subset of {','.join(runners.ALL_RUNNERS)} (native is always run: "
                              "it is the reference)")
+    parser.add_argument("--suite", choices=["kernels", "corpus"], default="kernels",
+                        help="kernels: the small programs in benchmarks/src (default); corpus: the real open-source "
+                             "programs of benchmarks/corpus (built from pinned PyPI sdists by corpus/build.sh)")
     parser.add_argument("--benchmarks", help="comma-separated benchmark names (default: all in benchmarks/src)")
     parser.add_argument("--runs", type=int, default=3, help="runs per cell; the median is reported (default 3)")
     parser.add_argument("--interp-scale", type=float, default=0.05,
@@ -90,7 +93,8 @@ def make_runners(args, clang: str) -> list[runners.Runner]:
         elif name == "wasmc":
             made.append(runners.WasmcRunner(runners.find_executable(args.wasmc, "wasmc", wasmc_fallbacks),
                                             requested=args.wasmc, build=args.wasmc_build,
-                                            target_cpu=args.wasmc_target_cpu))
+                                            target_cpu=args.wasmc_target_cpu,
+                                            no_cache=args.suite == "corpus"))
         elif name == "wasmtime":
             made.append(runners.WasmtimeRunner())
         elif name == "wasm2c":
@@ -106,6 +110,11 @@ def make_runners(args, clang: str) -> list[runners.Runner]:
 
 def build(args, benches, clang: str) -> None:
     env = dict(os.environ, CLANG=clang, BENCHMARKS=" ".join(b.name for b in benches))
+    if args.suite == "corpus":
+        env["CORPUS"] = env["BENCHMARKS"]
+        subprocess.run(["bash", str(HERE / "corpus" / "build.sh"), str(args.build_dir)], env=env, check=True,
+                       stdout=sys.stderr)
+        return
     subprocess.run(["bash", str(HERE / "build.sh"), str(args.build_dir)], env=env, check=True,
                    stdout=sys.stderr)
 
@@ -147,7 +156,15 @@ def main(argv=None) -> int:
     args = parse_arguments(argv)
     process.CLOCK = args.clock
     try:
-        benches = suite.select(suite.discover(HERE / "src"), args.benchmarks)
+        if args.suite == "corpus":
+            if args.build_dir == HERE / "build":
+                args.build_dir = HERE / "build" / "corpus"
+            if args.results_dir == HERE / "results":
+                args.results_dir = HERE / "results" / "corpus"
+            found = suite.discover_corpus(HERE / "corpus" / "programs.tsv")
+        else:
+            found = suite.discover(HERE / "src")
+        benches = suite.select(found, args.benchmarks)
     except ValueError as error:
         print(f"run.py: {error}", file=sys.stderr)
         return 2
@@ -197,7 +214,7 @@ def main(argv=None) -> int:
     columns = ["native"] + ([SCALED_NATIVE] if any_scaled else []) + [e.name for e in engines[1:]]
     names = [b.name for b in benches]
     header = [
-        "# wasmc benchmark results",
+        "# wasmc benchmark results" + (" (real-program corpus)" if args.suite == "corpus" else ""),
         "",
         f"- date: {time.strftime('%Y-%m-%d %H:%M %Z')}; host: {cpu_model()}, {os.cpu_count()} cores, "
         f"{platform.system()} {platform.release()}",
@@ -219,7 +236,7 @@ def main(argv=None) -> int:
                       "listed apart")
     text = report.markdown(names, columns, cells, header)
     wasmc = next((e for e in engines if e.name == "wasmc" and not unavailable[e.name]), None)
-    if wasmc and args.startup_runs > 0:
+    if wasmc and args.startup_runs > 0 and args.suite != "corpus":
         log(f"startup: {args.startup_runs} interleaved runs of hello-world")
         try:
             rows = startup.measure(wasmc.executable, args.startup_runs, with_wasmtime=False)

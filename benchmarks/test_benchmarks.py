@@ -30,6 +30,13 @@ class SuiteTests(unittest.TestCase):
         for bench in benches:
             self.assertGreater(bench.default_arg, 0, bench.name)
 
+    def test_corpus_table_names_a_driver_and_a_default_size_per_program(self):
+        benches = suite.discover_corpus(HERE / "corpus" / "programs.tsv")
+        self.assertGreaterEqual(len(benches), 5)
+        for bench in benches:
+            self.assertTrue(bench.source.is_file(), bench.source)
+            self.assertIn(f"atoi(argv[1]) : {bench.default_arg};", bench.source.read_text(), bench.name)
+
     def test_scaled_size_is_proportional_and_at_least_one(self):
         bench = suite.Benchmark("x", Path("x.c"), 1000)
         self.assertEqual(bench.scaled_arg(0.05), 50)

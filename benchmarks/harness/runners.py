@@ -81,8 +81,9 @@ class WasmcRunner(Runner):
     BUILDS = ("auto", "simd", "scalar")
 
     def __init__(self, executable: str | None, requested: str | None = None, build: str = "auto",
-                 target_cpu: str = "generic"):
+                 target_cpu: str = "generic", no_cache: bool = False):
         self.executable = executable
+        self.no_cache = no_cache  # time a real compile, never a cache hit
         self.requested = requested
         self.build = build
         self.target_cpu = target_cpu
@@ -102,7 +103,7 @@ class WasmcRunner(Runner):
     def _compile(self, module: Path, out: Path, timeout: float, bench) -> float:
         out.unlink(missing_ok=True)
         timed = run_timed([self.executable, "compile", "-O2", str(module), "-o", str(out),
-                           "--target-cpu", self.target_cpu],
+                           "--target-cpu", self.target_cpu] + (["--no-cache"] if self.no_cache else []),
                           timeout, f"wasmc compile {bench.name}")
         self._sizes[bench.name] = module.stat().st_size
         return timed.seconds

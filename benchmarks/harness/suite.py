@@ -37,3 +37,15 @@ def select(benchmarks: list[Benchmark], names: str | None) -> list[Benchmark]:
     if unknown:
         raise ValueError(f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(known)}")
     return [known[n] for n in wanted]
+
+
+def discover_corpus(table: Path) -> list[Benchmark]:
+    """The real-program corpus (benchmarks/corpus/programs.tsv): name, kind, PyPI sdist, version,
+    SHA-256, default argv[1] (1-3 s natively), small argv[1] (for the test step)."""
+    benchmarks = []
+    for line in table.read_text().splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _kind, _pkg, _version, _sha, default, _small = line.split("\t")
+        benchmarks.append(Benchmark(name, table.parent / name / "main.c", int(default)))
+    return benchmarks
