@@ -11,6 +11,8 @@ public struct FrontendFuzzer {
         public var accepted = 0
         public var malformed = 0
         public var invalid = 0
+        /// Rejected with `unsupported: <feature>` (a proposal the compiler does not implement yet).
+        public var unsupported = 0
         /// Frontend bugs: a module that validated but whose translation failed or did not verify.
         public var internalErrors: [String] = []
         public var slowestCaseSeconds = 0.0
@@ -18,7 +20,7 @@ public struct FrontendFuzzer {
 
         public var description: String {
             "\(cases) cases in \(String(format: "%.1f", totalSeconds)) s: \(accepted) accepted, \(malformed) malformed, "
-                + "\(invalid) invalid, \(internalErrors.count) internal errors; slowest case "
+                + "\(invalid) invalid, \(unsupported) unsupported, \(internalErrors.count) internal errors; slowest case "
                 + String(format: "%.3f", slowestCaseSeconds) + " s"
         }
     }
@@ -46,7 +48,9 @@ public struct FrontendFuzzer {
                 switch error {
                 case .rejected(let wasmError):
                     if wasmError.kind == .malformed { report.malformed += 1 } else { report.invalid += 1 }
-                case .internalError, .unsupported, .noSuchFunction:
+                case .unsupported:
+                    report.unsupported += 1
+                case .internalError, .noSuchFunction:
                     report.internalErrors.append("case \(iteration): \(error); input \(input.count) bytes, hex prefix "
                         + input.prefix(64).map { String(format: "%02x", $0) }.joined())
                 }

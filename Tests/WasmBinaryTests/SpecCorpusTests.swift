@@ -43,7 +43,7 @@ import WasmBinary
             let expected = command["text"] as? String ?? ""
             let place = "\(name).wast:\(command["line"] as? Int ?? 0)"
             var failure: String?
-            do throws(WasmError) { _ = try decodeModule([UInt8](bytes)) } catch { failure = error.message }
+            do throws(WasmError) { _ = try decodeModule([UInt8](bytes), version: .v2) } catch { failure = error.message }
 
             if type == "assert_malformed" {
                 tally.malformed += 1

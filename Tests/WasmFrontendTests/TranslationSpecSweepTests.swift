@@ -19,8 +19,8 @@ struct TranslationSpecSweepTests {
         for (location, bytes) in modules {
             let module: Module
             do {
-                module = try decodeModule(bytes)
-                try validateModule(module)
+                module = try decodeModule(bytes, version: .v2)
+                try validateModule(module, version: .v2)
             } catch {
                 // Decoding and validation have their own conformance tests; only translation is judged here.
                 rejected.append("\(location): \(error)")

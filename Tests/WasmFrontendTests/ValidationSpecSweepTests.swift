@@ -32,7 +32,7 @@ struct ValidationSpecSweepTests {
                 let location = "\(name).wast:\(command.line)"
                 let module: Module
                 do {
-                    module = try decodeModule(bytes)
+                    module = try decodeModule(bytes, version: .v2)
                 } catch {
                     // `select` with other than one result type cannot be represented in `Instruction`,
                     // so the decoder reports that validation error itself.
@@ -44,7 +44,7 @@ struct ValidationSpecSweepTests {
                     decodeFailures.append("\(location): \(command.type) does not decode: \(error)")
                     continue
                 }
-                let outcome = Result { () throws(WasmError) in try validateModule(module) }
+                let outcome = Result { () throws(WasmError) in try validateModule(module, version: .v2) }
                 if command.type == "module" {
                     valid.total += 1
                     switch outcome {
